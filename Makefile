@@ -1,0 +1,39 @@
+# welfare_segments: the two commands a newcomer runs are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PERSONS ?= 22600
+SEED ?= 20240101
+YEARS ?= 1
+
+.PHONY: setup demo test lint docs clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+## demo: set up, generate a Stevns-size municipality, load, dbt build, dbt docs generate
+demo: setup
+	$(BIN)/welfare-segments demo --persons $(PERSONS) --seed $(SEED) --years $(YEARS) \
+		--raw-dir data/raw --warehouse warehouse/welfare.duckdb
+
+## test: set up and run the whole suite: pytest (with a dbt build of a small
+## generated dataset, every data and unit test) and sqlfluff lint
+test: setup
+	$(BIN)/python -m pytest
+	$(MAKE) lint
+
+lint: setup
+	mkdir -p warehouse
+	WELFARE_WAREHOUSE=warehouse/lint.duckdb $(BIN)/sqlfluff lint models tests/singular analyses
+
+docs: setup
+	$(BIN)/dbt docs generate --profiles-dir profiles
+
+clean:
+	rm -rf target logs data warehouse dbt_packages

@@ -1,0 +1,33 @@
+{#- The cost columns that person and family marts share: one per area of each
+    vocabulary of the brief and one per cost type. Each entry is the column
+    name, the fact column it filters on and the value. Keep in step with the
+    area_vocabulary and cost_types seeds (a data test checks that every area
+    and cost type in the catalogue has a column). -#}
+{% macro cost_breakdown_columns() -%}
+    {{ return([
+        ('employment_cost', 'area_stevns', 'arbejdsmarked'),
+        ('children_learning_cost', 'area_stevns', 'boern_laering'),
+        ('health_care_cost', 'area_stevns', 'sundhed_omsorg'),
+        ('regional_health_cost', 'area_stevns', 'sundhedsvaesen'),
+        ('employment_health_cost', 'area_skanderborg', 'beskaeftigelse_sundhed'),
+        ('children_youth_cost', 'area_skanderborg', 'boern_unge'),
+        ('disability_cost', 'area_skanderborg', 'handicap'),
+        ('elderly_cost', 'area_skanderborg', 'aeldre'),
+        ('other_cost', 'area_skanderborg', 'oevrige'),
+        ('service_cost', 'cost_type', 'indsats'),
+        ('transfer_cost', 'cost_type', 'overfoersel'),
+        ('subsidy_cost', 'cost_type', 'tilskud'),
+    ]) }}
+{%- endmacro %}
+
+{#- The area column of the fact table that var area_vocabulary selects. -#}
+{% macro area_column() -%}
+    {%- set vocabulary = var('area_vocabulary') -%}
+    {%- if vocabulary not in ['stevns', 'skanderborg'] -%}
+        {{ exceptions.raise_compiler_error(
+            "var area_vocabulary must be 'stevns' or 'skanderborg', got '"
+            ~ vocabulary ~ "'"
+        ) }}
+    {%- endif -%}
+    area_{{ vocabulary }}
+{%- endmacro %}

@@ -1,0 +1,95 @@
+-- Who lived in the municipality on each year's reference date, and where.
+with
+
+int_analysis_years as (
+
+    select * from {{ ref('int_analysis_years') }}
+
+),
+
+stg_population_register__persons as (
+
+    select * from {{ ref('stg_population_register__persons') }}
+
+),
+
+stg_population_register__addresses as (
+
+    select * from {{ ref('stg_population_register__addresses') }}
+
+),
+
+stg_population_register__residences as (
+
+    select * from {{ ref('stg_population_register__residences') }}
+
+),
+
+residences_on_reference_date as (
+
+    select
+        int_analysis_years.analysis_year,
+        int_analysis_years.reference_date,
+        stg_population_register__residences.person_id,
+        stg_population_register__residences.address_id,
+        stg_population_register__residences.valid_from_date,
+        stg_population_register__addresses.address_kind,
+        stg_population_register__persons.birth_date,
+        stg_population_register__persons.sex,
+        -- a register with overlapping periods keeps the latest move
+        row_number() over (
+            partition by
+                int_analysis_years.analysis_year,
+                stg_population_register__residences.person_id
+            order by
+                stg_population_register__residences.valid_from_date desc,
+                stg_population_register__residences.address_id asc
+        ) as residence_rank
+    from stg_population_register__residences
+    inner join int_analysis_years
+        on
+            stg_population_register__residences.valid_from_date
+            <= int_analysis_years.reference_date
+            and (
+                stg_population_register__residences.valid_to_date is null
+                or stg_population_register__residences.valid_to_date
+                > int_analysis_years.reference_date
+            )
+    inner join stg_population_register__addresses
+        on
+            stg_population_register__residences.address_id
+            = stg_population_register__addresses.address_id
+    inner join stg_population_register__persons
+        on
+            stg_population_register__residences.person_id
+            = stg_population_register__persons.person_id
+    where
+        stg_population_register__addresses.municipality_code
+        = '{{ var("municipality_code") }}'
+        and stg_population_register__persons.birth_date
+        <= int_analysis_years.reference_date
+        and (
+            stg_population_register__persons.death_date is null
+            or stg_population_register__persons.death_date
+            > int_analysis_years.reference_date
+        )
+
+),
+
+final as (
+
+    select
+        analysis_year,
+        person_id,
+        address_id,
+        address_kind,
+        sex,
+        birth_date,
+        {{ welfare_segments.age_at('birth_date', 'reference_date') }}
+        as age_at_reference_date
+    from residences_on_reference_date
+    where residence_rank = 1
+
+)
+
+select * from final

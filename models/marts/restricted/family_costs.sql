@@ -1,0 +1,118 @@
+-- One row per family and year: the sum of its members' costs, with the
+-- family's composition. Family level: restricted schema.
+with
+
+person_costs as (
+
+    select * from {{ ref('person_costs') }}
+
+),
+
+int_families_described as (
+
+    select * from {{ ref('int_families_described') }}
+
+),
+
+int_families_formed as (
+
+    select * from {{ ref('int_families_formed') }}
+
+),
+
+int_costs_allocated_to_persons as (
+
+    select * from {{ ref('int_costs_allocated_to_persons') }}
+
+),
+
+members_summed as (
+
+    select
+        family_id,
+        analysis_year,
+        sum(total_cost) as total_cost,
+        sum(municipal_cost) as municipal_cost,
+        sum(regional_cost) as regional_cost,
+        {%- for column_name, fact_column, value in cost_breakdown_columns() %}
+        sum({{ column_name }}) as {{ column_name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from person_costs
+    where is_in_population
+    group by family_id, analysis_year
+
+),
+
+family_services as (
+
+    -- a service counts when the family's members together have a positive
+    -- cost on its function
+    select
+        int_families_formed.family_id,
+        int_families_formed.analysis_year,
+        int_costs_allocated_to_persons.function_number,
+        min(int_costs_allocated_to_persons.{{ area_column() }}) as area_code
+    from int_families_formed
+    inner join int_costs_allocated_to_persons
+        on
+            int_families_formed.person_id
+            = int_costs_allocated_to_persons.person_id
+            and int_families_formed.analysis_year
+            = int_costs_allocated_to_persons.analysis_year
+    where int_costs_allocated_to_persons.sector = 'municipal'
+    group by
+        int_families_formed.family_id,
+        int_families_formed.analysis_year,
+        int_costs_allocated_to_persons.function_number
+    having sum(int_costs_allocated_to_persons.amount) > 0
+
+),
+
+services_counted as (
+
+    select
+        family_id,
+        analysis_year,
+        count(*) as n_services,
+        count(distinct area_code) as n_areas
+    from family_services
+    group by family_id, analysis_year
+
+),
+
+final as (
+
+    select
+        int_families_described.family_id,
+        int_families_described.analysis_year,
+        int_families_described.family_kind,
+        int_families_described.n_members,
+        int_families_described.n_adults,
+        int_families_described.n_children,
+        int_families_described.n_placed_children,
+        int_families_described.has_children,
+        int_families_described.is_single_provider,
+        int_families_described.is_single_person,
+        coalesce(members_summed.total_cost, 0) as total_cost,
+        coalesce(members_summed.municipal_cost, 0) as municipal_cost,
+        coalesce(members_summed.regional_cost, 0) as regional_cost,
+        {%- for column_name, fact_column, value in cost_breakdown_columns() %}
+        coalesce(members_summed.{{ column_name }}, 0) as {{ column_name }},
+        {%- endfor %}
+        coalesce(services_counted.n_services, 0) as n_services,
+        coalesce(services_counted.n_areas, 0) as n_areas
+    from int_families_described
+    left join members_summed
+        on
+            int_families_described.family_id = members_summed.family_id
+            and int_families_described.analysis_year
+            = members_summed.analysis_year
+    left join services_counted
+        on
+            int_families_described.family_id = services_counted.family_id
+            and int_families_described.analysis_year
+            = services_counted.analysis_year
+
+)
+
+select * from final

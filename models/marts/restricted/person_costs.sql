@@ -1,0 +1,111 @@
+-- One row per person and year: what the person cost the municipality and the
+-- region, by area and cost type. Person level: restricted schema.
+with
+
+int_costs_allocated_to_persons as (
+
+    select * from {{ ref('int_costs_allocated_to_persons') }}
+
+),
+
+int_families_formed as (
+
+    select * from {{ ref('int_families_formed') }}
+
+),
+
+costs_summed as (
+
+    select
+        person_id,
+        analysis_year,
+        sum(amount) as total_cost,
+        sum(case when sector = 'municipal' then amount else 0 end)
+        as municipal_cost,
+        sum(case when sector = 'regional' then amount else 0 end)
+        as regional_cost,
+        {%- for column_name, fact_column, value in cost_breakdown_columns() %}
+        sum(case when {{ fact_column }} = '{{ value }}' then amount else 0 end)
+        as {{ column_name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from int_costs_allocated_to_persons
+    group by person_id, analysis_year
+
+),
+
+municipal_services as (
+
+    -- a service counts when the person has a positive cost on its function
+    select
+        person_id,
+        analysis_year,
+        function_number,
+        min({{ area_column() }}) as area_code
+    from int_costs_allocated_to_persons
+    where sector = 'municipal'
+    group by person_id, analysis_year, function_number
+    having sum(amount) > 0
+
+),
+
+services_counted as (
+
+    select
+        person_id,
+        analysis_year,
+        count(*) as n_services,
+        count(distinct area_code) as n_areas
+    from municipal_services
+    group by person_id, analysis_year
+
+),
+
+persons_in_scope as (
+
+    select
+        person_id,
+        analysis_year
+    from int_families_formed
+    union
+    select
+        person_id,
+        analysis_year
+    from costs_summed
+
+),
+
+final as (
+
+    select
+        persons_in_scope.person_id,
+        persons_in_scope.analysis_year,
+        int_families_formed.person_id is not null as is_in_population,
+        int_families_formed.family_id,
+        int_families_formed.sex,
+        int_families_formed.age_at_reference_date,
+        coalesce(int_families_formed.is_child, false) as is_child,
+        coalesce(costs_summed.total_cost, 0) as total_cost,
+        coalesce(costs_summed.municipal_cost, 0) as municipal_cost,
+        coalesce(costs_summed.regional_cost, 0) as regional_cost,
+        {%- for column_name, fact_column, value in cost_breakdown_columns() %}
+        coalesce(costs_summed.{{ column_name }}, 0) as {{ column_name }},
+        {%- endfor %}
+        coalesce(services_counted.n_services, 0) as n_services,
+        coalesce(services_counted.n_areas, 0) as n_areas
+    from persons_in_scope
+    left join int_families_formed
+        on
+            persons_in_scope.person_id = int_families_formed.person_id
+            and persons_in_scope.analysis_year = int_families_formed.analysis_year
+    left join costs_summed
+        on
+            persons_in_scope.person_id = costs_summed.person_id
+            and persons_in_scope.analysis_year = costs_summed.analysis_year
+    left join services_counted
+        on
+            persons_in_scope.person_id = services_counted.person_id
+            and persons_in_scope.analysis_year = services_counted.analysis_year
+
+)
+
+select * from final

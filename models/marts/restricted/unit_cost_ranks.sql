@@ -1,0 +1,92 @@
+-- Citizens and families of each year's population ranked by cost, separately
+-- for total, municipal and regional cost: the basis of the concentration and
+-- overlap marts. Rank 1 is the costliest; ties are broken by unit id so the
+-- ranking is the same on every engine.
+with
+
+person_costs as (
+
+    select * from {{ ref('person_costs') }}
+
+),
+
+family_costs as (
+
+    select * from {{ ref('family_costs') }}
+
+),
+
+units as (
+
+    select
+        'citizens' as population,
+        analysis_year,
+        person_id as unit_id,
+        total_cost,
+        municipal_cost,
+        regional_cost
+    from person_costs
+    where is_in_population
+    union all
+    select
+        'families' as population,
+        analysis_year,
+        family_id as unit_id,
+        total_cost,
+        municipal_cost,
+        regional_cost
+    from family_costs
+
+),
+
+costs_by_scope as (
+
+    select
+        population,
+        analysis_year,
+        unit_id,
+        'total' as cost_scope,
+        total_cost as cost
+    from units
+    union all
+    select
+        population,
+        analysis_year,
+        unit_id,
+        'municipal' as cost_scope,
+        municipal_cost as cost
+    from units
+    union all
+    select
+        population,
+        analysis_year,
+        unit_id,
+        'regional' as cost_scope,
+        regional_cost as cost
+    from units
+
+),
+
+final as (
+
+    select
+        population,
+        analysis_year,
+        cost_scope,
+        unit_id,
+        cost,
+        row_number() over (
+            partition by population, analysis_year, cost_scope
+            order by cost desc, unit_id asc
+        ) as cost_rank,
+        count(*) over (
+            partition by population, analysis_year, cost_scope
+        ) as population_size,
+        sum(cost) over (
+            partition by population, analysis_year, cost_scope
+        ) as population_cost
+    from costs_by_scope
+
+)
+
+select * from final

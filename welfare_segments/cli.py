@@ -1,0 +1,143 @@
+"""welfare-segments: generate synthetic extracts, load them, run the demo, print headline figures."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_WAREHOUSE = Path("warehouse/welfare.duckdb")
+
+
+def _cmd_generate(args: argparse.Namespace) -> int:
+    from welfare_segments.generator import generate
+
+    started = time.perf_counter()
+    counts = generate(
+        out_dir=Path(args.out),
+        persons=args.persons,
+        seed=args.seed,
+        years=args.years,
+        last_year=args.last_year,
+    )
+    seconds = time.perf_counter() - started
+    for name, rows in counts.items():
+        print(f"  {name:<28}{rows:>12,} rows")
+    print(
+        f"generated {args.persons:,} persons x {args.years} year(s) in {seconds:.2f} s "
+        f"({args.persons / seconds:,.0f} persons per second) into {args.out}"
+    )
+    return 0
+
+
+def _cmd_load(args: argparse.Namespace) -> int:
+    from welfare_segments.loader import RawContractError, load
+
+    started = time.perf_counter()
+    try:
+        counts = load(Path(args.raw_dir), Path(args.warehouse))
+    except RawContractError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    seconds = time.perf_counter() - started
+    rows = sum(counts.values())
+    print(f"loaded {rows:,} rows in {len(counts)} raw tables into {args.warehouse} in {seconds:.2f} s")
+    return 0
+
+
+def _cmd_headline(args: argparse.Namespace) -> int:
+    print(_headline_text(Path(args.warehouse)))
+    return 0
+
+
+def _dbt(*args: str, warehouse: Path) -> None:
+    """Run a dbt command of the project in the current folder against the warehouse."""
+    dbt = Path(sys.executable).with_name("dbt")
+    env = dict(os.environ, WELFARE_WAREHOUSE=str(warehouse))
+    command = [str(dbt) if dbt.exists() else "dbt", *args, "--profiles-dir", "profiles"]
+    completed = subprocess.run(command, env=env, check=False)
+    if completed.returncode != 0:
+        raise SystemExit(f"error: {' '.join(command[:2])} failed with exit code {completed.returncode}")
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    """Generate, load, build, document: the whole main job, timed per stage."""
+    warehouse = Path(args.warehouse)
+    raw_dir = Path(args.raw_dir)
+    stages: list[tuple[str, float]] = []
+
+    def timed(name: str, func) -> None:
+        started = time.perf_counter()
+        result = func()
+        if isinstance(result, int) and result != 0:
+            raise SystemExit(result)
+        stages.append((name, time.perf_counter() - started))
+
+    gen_args = argparse.Namespace(
+        out=str(raw_dir), persons=args.persons, seed=args.seed, years=args.years, last_year=args.last_year
+    )
+    timed("generate", lambda: _cmd_generate(gen_args))
+    timed("load", lambda: _cmd_load(argparse.Namespace(raw_dir=str(raw_dir), warehouse=str(warehouse))))
+    timed("dbt build", lambda: _dbt("build", warehouse=warehouse))
+    timed("dbt docs generate", lambda: _dbt("docs", "generate", warehouse=warehouse))
+    print()
+    print("stage                 seconds")
+    for name, seconds in stages:
+        print(f"{name:<20}{seconds:>9.1f}")
+    print(f"{'total':<20}{sum(seconds for _, seconds in stages):>9.1f}")
+    print()
+    print(f"warehouse: {warehouse.resolve()}  (schemas raw, reference, staging, intermediate, restricted, analytics)")
+    print(f"docs:      {Path('target/index.html').resolve()}  (serve with: .venv/bin/dbt docs serve --profiles-dir profiles)")
+    print()
+    print(_headline_text(warehouse))
+    return 0
+
+
+def _headline_text(warehouse: Path) -> str:
+    from welfare_segments.headline import headline
+
+    return headline(warehouse)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="welfare-segments", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    gen = sub.add_parser("generate", help="write a synthetic municipality and region as raw Parquet extracts")
+    gen.add_argument("--persons", type=int, default=22600, help="residents on 1 January of the last year (default: Stevns size, 22,600)")
+    gen.add_argument("--seed", type=int, default=20240101, help="random seed; the same arguments give byte-identical files")
+    gen.add_argument("--years", type=int, default=1, help="number of consecutive analysis years (default 1)")
+    gen.add_argument("--last-year", type=int, default=2025, help="last analysis year (default 2025)")
+    gen.add_argument("--out", default="data/raw", help="output folder (default data/raw)")
+    gen.set_defaults(func=_cmd_generate)
+
+    load = sub.add_parser("load", help="check raw Parquet extracts against the contract and load them into the raw schema")
+    load.add_argument("--raw-dir", default="data/raw", help="folder with one Parquet file per raw table")
+    load.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="DuckDB file (default warehouse/welfare.duckdb)")
+    load.set_defaults(func=_cmd_load)
+
+    demo = sub.add_parser("demo", help="generate, load, dbt build and dbt docs generate, timed per stage")
+    demo.add_argument("--persons", type=int, default=22600)
+    demo.add_argument("--seed", type=int, default=20240101)
+    demo.add_argument("--years", type=int, default=1)
+    demo.add_argument("--last-year", type=int, default=2025)
+    demo.add_argument("--raw-dir", default="data/raw")
+    demo.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE))
+    demo.set_defaults(func=_cmd_demo)
+
+    head = sub.add_parser("headline", help="print the headline figures of a built warehouse")
+    head.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE))
+    head.set_defaults(func=_cmd_headline)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

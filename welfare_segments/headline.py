@@ -1,0 +1,48 @@
+"""Headline figures of a built warehouse, as the reports open with them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+
+def headline(warehouse: Path) -> str:
+    """Three headline figures per analysis year: allocation coverage, mean cost
+    per citizen, and the share of cost carried by the costliest 1 % and 5 %."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        coverage = con.execute(
+            """
+            select analysis_year, relevant_ledger_amount, allocated_share
+            from analytics.allocation_coverage
+            order by analysis_year
+            """
+        ).fetchall()
+        lines = []
+        for year, relevant, allocated_share in coverage:
+            citizens, mean_cost = con.execute(
+                """
+                select count(*), avg(total_cost)
+                from restricted.person_costs
+                where is_in_population and analysis_year = ?
+                """,
+                [year],
+            ).fetchone()
+            shares = dict(
+                con.execute(
+                    """
+                    select top_percent, share_of_cost
+                    from analytics.cost_concentration
+                    where analysis_year = ? and population = 'citizens'
+                      and cost_scope = 'total'
+                    """,
+                    [year],
+                ).fetchall()
+            )
+            lines += [
+                f"{year}: {citizens:,} citizens",
+                f"  1. {allocated_share:.1%} of {relevant / 1e6:,.1f} mio. kr relevant municipal cost allocated to individuals",
+                f"  2. mean welfare cost per citizen {mean_cost:,.0f} kr (municipal and regional)",
+                f"  3. the costliest 1 % of citizens carry {shares.get(1, 0):.1%} of all cost, the costliest 5 % {shares.get(5, 0):.1%}",
+            ]
+    return "\n".join(lines)

@@ -1,0 +1,235 @@
+"""Independent re-computation of person costs from the raw Parquet extracts (pandas).
+
+This is the test suite's check of the dbt marts, so it implements the allocation
+rules literally and simply, without sharing code with the dbt project:
+
+* the year of a posting is the year of its booking date; only functions with
+  ``is_relevant = true`` in the function catalogue count;
+* a posting with a person id is allocated to that person (method ``direct``);
+* a pooled posting (no person id) on an ``activity`` function: the pool
+  (function, cost centre, year) is split over the deliveries of that function and
+  cost centre overlapping the year, by weight
+  ``activity_units * overlap_days / period_days`` (days inclusive);
+* a pooled posting on an ``average`` function: split evenly over the distinct
+  persons with a delivery of that function and cost centre overlapping the year;
+* any other pooled posting, or a pool without recipients: unallocated;
+* regional: hospital ``tariff_amount`` in the year of ``start_date``, health-insurance
+  ``fee_amount`` in the year of ``service_date``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+CATALOGUE = Path(__file__).resolve().parents[1] / "seeds" / "function_catalogue.csv"
+SHARES = (1, 3, 5, 10)
+
+
+def _read(raw_dir: Path, name: str) -> pd.DataFrame:
+    return pd.read_parquet(Path(raw_dir) / f"{name}.parquet")
+
+
+def _catalogue(path: Path = CATALOGUE) -> pd.DataFrame:
+    cat = pd.read_csv(path, dtype=str)
+    cat["is_relevant"] = cat["is_relevant"].str.lower() == "true"
+    return cat
+
+
+def _to_ts(s: pd.Series) -> pd.Series:
+    return pd.to_datetime(s)
+
+
+def allocate(raw_dir: Path, year: int, catalogue: Path = CATALOGUE) -> tuple[pd.DataFrame, float]:
+    """Municipal allocation of a year: rows (person_id, function_number, method, amount) and the unallocated total."""
+    cat = _catalogue(catalogue)
+    relevant = cat[(cat["sector"] == "municipal") & cat["is_relevant"]]
+    method = dict(zip(relevant["function_number"], relevant["allocation_method"]))
+
+    led = _read(raw_dir, "ledger_postings")
+    led["booking_date"] = _to_ts(led["booking_date"])
+    led = led[(led["booking_date"].dt.year == year) & led["function_number"].isin(method)]
+
+    rows = []
+    direct = led[led["person_id"].notna()]
+    rows.append(pd.DataFrame({"person_id": direct["person_id"], "function_number": direct["function_number"],
+                              "method": "direct", "amount": direct["amount"]}))
+
+    pooled = led[led["person_id"].isna()]
+    pools = pooled.groupby(["function_number", "cost_centre"], as_index=False)["amount"].sum()
+    pools["method"] = pools["function_number"].map(method)
+
+    dlv = _read(raw_dir, "service_deliveries")
+    y0 = pd.Timestamp(dt.date(year, 1, 1))
+    y1 = pd.Timestamp(dt.date(year, 12, 31))
+    ps, pe = _to_ts(dlv["period_start"]), _to_ts(dlv["period_end"])
+    ov_start = ps.where(ps > y0, y0)
+    ov_end = pe.where(pe < y1, y1)
+    dlv["overlap_days"] = (ov_end - ov_start).dt.days + 1
+    dlv["period_days"] = (pe - ps).dt.days + 1
+    dlv = dlv[dlv["overlap_days"] > 0]
+
+    unallocated = 0.0
+    # activity pools
+    act = pools[pools["method"] == "activity"]
+    d = dlv[dlv["function_number"].isin(act["function_number"])].copy()
+    d["weight"] = d["activity_units"].fillna(0.0) * d["overlap_days"] / d["period_days"]
+    d = d.merge(act[["function_number", "cost_centre", "amount"]], on=["function_number", "cost_centre"])
+    wsum = d.groupby(["function_number", "cost_centre"])["weight"].transform("sum")
+    d = d[wsum > 0]
+    wsum = wsum[wsum > 0]
+    d["share"] = d["amount"] * d["weight"] / wsum
+    rows.append(pd.DataFrame({"person_id": d["person_id"], "function_number": d["function_number"],
+                              "method": "activity", "amount": d["share"]}))
+    got = d.groupby(["function_number", "cost_centre"]).size().rename("n").reset_index()
+    a = act.merge(got, on=["function_number", "cost_centre"], how="left")
+    unallocated += float(a.loc[a["n"].isna(), "amount"].sum())
+
+    # average pools
+    avg = pools[pools["method"] == "average"]
+    d = dlv[dlv["function_number"].isin(avg["function_number"])][["function_number", "cost_centre", "person_id"]]
+    d = d.drop_duplicates()
+    d = d.merge(avg[["function_number", "cost_centre", "amount"]], on=["function_number", "cost_centre"])
+    n = d.groupby(["function_number", "cost_centre"])["person_id"].transform("size")
+    d["share"] = d["amount"] / n
+    rows.append(pd.DataFrame({"person_id": d["person_id"], "function_number": d["function_number"],
+                              "method": "average", "amount": d["share"]}))
+    got = d.groupby(["function_number", "cost_centre"]).size().rename("n").reset_index()
+    a = avg.merge(got, on=["function_number", "cost_centre"], how="left")
+    unallocated += float(a.loc[a["n"].isna(), "amount"].sum())
+
+    # pooled postings on direct functions (or any other method): unallocated
+    unallocated += float(pools.loc[~pools["method"].isin(["activity", "average"]), "amount"].sum())
+
+    alloc = pd.concat(rows, ignore_index=True)
+    return alloc, unallocated
+
+
+def population(raw_dir: Path, year: int, municipality_code: str = "336") -> pd.Index:
+    """Persons resident at an address of the municipality on 1 January of the year, and alive then."""
+    res = _read(raw_dir, "residences")
+    adr = _read(raw_dir, "addresses")
+    per = _read(raw_dir, "persons")
+    ref = pd.Timestamp(dt.date(year, 1, 1))
+    res = res.merge(adr, on="address_id")
+    vf, vt = _to_ts(res["valid_from"]), _to_ts(res["valid_to"])
+    live = (res["municipality_code"] == municipality_code) & (vf <= ref) & (vt.isna() | (vt > ref))
+    ids = pd.Index(res.loc[live, "person_id"].unique())
+    death = _to_ts(per.set_index("person_id")["death_date"])
+    alive = death.isna() | (death > ref)
+    return ids[alive.reindex(ids).fillna(False).to_numpy(dtype=bool)]
+
+
+def regional_costs(raw_dir: Path, year: int) -> pd.DataFrame:
+    hc = _read(raw_dir, "hospital_contacts")
+    hc = hc[_to_ts(hc["start_date"]).dt.year == year]
+    hi = _read(raw_dir, "health_insurance_services")
+    hi = hi[_to_ts(hi["service_date"]).dt.year == year]
+    return pd.concat([
+        pd.DataFrame({"person_id": hc["person_id"], "kind": "hospital_" + hc["hospital_sector"] + "_" + hc["contact_type"],
+                      "amount": hc["tariff_amount"]}),
+        pd.DataFrame({"person_id": hi["person_id"], "kind": "insurance_" + hi["provider_type"], "amount": hi["fee_amount"]}),
+    ], ignore_index=True)
+
+
+def person_totals(raw_dir: Path, year: int, municipality_code: str = "336") -> pd.DataFrame:
+    """One row per person with any cost in the year or in the population."""
+    alloc, _ = allocate(raw_dir, year)
+    mun = alloc.groupby("person_id")["amount"].sum().rename("municipal_cost")
+    reg = regional_costs(raw_dir, year).groupby("person_id")["amount"].sum().rename("regional_cost")
+    pop = population(raw_dir, year, municipality_code)
+    ids = mun.index.union(reg.index).union(pop)
+    df = pd.DataFrame(index=pd.Index(ids, name="person_id"))
+    df["is_in_population"] = df.index.isin(pop)
+    df["municipal_cost"] = mun.reindex(df.index).fillna(0.0)
+    df["regional_cost"] = reg.reindex(df.index).fillna(0.0)
+    df["total_cost"] = df["municipal_cost"] + df["regional_cost"]
+    return df.reset_index()
+
+
+def concentration(df: pd.DataFrame, scope: str = "total") -> dict[int, float]:
+    """Share of the population's cost carried by its costliest 1, 3, 5, 10 %."""
+    col = f"{scope}_cost"
+    cost = np.sort(df.loc[df["is_in_population"], col].to_numpy())[::-1]
+    total = cost.sum()
+    out = {}
+    for p in SHARES:
+        n = int(round(cost.shape[0] * p / 100))
+        out[p] = float(cost[:n].sum() / total) if total else float("nan")
+    return out
+
+
+def top_overlap(df: pd.DataFrame, p: float) -> float:
+    """Share of the costliest p % by municipal cost who are also in the costliest p % by regional cost."""
+    pop = df[df["is_in_population"]]
+    n = int(round(pop.shape[0] * p / 100))
+    a = set(pop.sort_values("municipal_cost", ascending=False, kind="stable")["person_id"].head(n))
+    b = set(pop.sort_values("regional_cost", ascending=False, kind="stable")["person_id"].head(n))
+    return len(a & b) / n if n else float("nan")
+
+
+def allocation_coverage(raw_dir: Path, year: int) -> dict[str, float]:
+    """Shares of the relevant municipal ledger of the year: direct, activity, average, unallocated."""
+    alloc, unallocated = allocate(raw_dir, year)
+    by = alloc.groupby("method")["amount"].sum()
+    total = float(by.sum()) + unallocated
+    out = {m: float(by.get(m, 0.0)) / total for m in ("direct", "activity", "average")}
+    out["unallocated"] = unallocated / total
+    out["relevant_total"] = total
+    return out
+
+
+def area_means(raw_dir: Path, year: int, municipality_code: str = "336") -> dict[str, float]:
+    """Mean cost per citizen of the population by Stevns area (regional as 'sundhedsvaesen')."""
+    cat = _catalogue()
+    area = dict(zip(cat["function_number"], cat["area_stevns"]))
+    alloc, _ = allocate(raw_dir, year)
+    pop = population(raw_dir, year, municipality_code)
+    a = alloc[alloc["person_id"].isin(pop)]
+    out = (a.groupby(a["function_number"].map(area))["amount"].sum() / len(pop)).to_dict()
+    reg = regional_costs(raw_dir, year)
+    reg = reg[reg["person_id"].isin(pop)]
+    out["sundhedsvaesen"] = float(reg["amount"].sum()) / len(pop)
+    for k, v in reg.groupby("kind")["amount"].sum().items():
+        out[f"  regional:{k}"] = float(v) / len(pop)
+    return out
+
+
+def calibration_report(raw_dir: Path, year: int, municipality_code: str = "336") -> dict:
+    df = person_totals(raw_dir, year, municipality_code)
+    pop = df[df["is_in_population"]]
+    rep = {
+        "population": int(pop.shape[0]),
+        "mean_total": float(pop["total_cost"].mean()),
+        "mean_municipal": float(pop["municipal_cost"].mean()),
+        "mean_regional": float(pop["regional_cost"].mean()),
+        "area_means": area_means(raw_dir, year, municipality_code),
+        "concentration_total": concentration(df, "total"),
+        "concentration_municipal": concentration(df, "municipal"),
+        "concentration_regional": concentration(df, "regional"),
+        "overlap_top1": top_overlap(df, 1),
+        "overlap_top5": top_overlap(df, 5),
+        "coverage": allocation_coverage(raw_dir, year),
+    }
+    print(f"population on 1 January {year}: {rep['population']:,}")
+    print(f"mean cost per citizen: total {rep['mean_total']:,.0f}  municipal {rep['mean_municipal']:,.0f}  "
+          f"regional {rep['mean_regional']:,.0f}")
+    for k, v in sorted(rep["area_means"].items()):
+        print(f"  {k:<40}{v:>12,.0f}")
+    for scope in ("total", "municipal", "regional"):
+        c = rep[f"concentration_{scope}"]
+        print(f"concentration {scope:<10} " + "  ".join(f"top {p}%: {v:.1%}" for p, v in c.items()))
+    print(f"overlap municipal/regional top 1 %: {rep['overlap_top1']:.1%}   top 5 %: {rep['overlap_top5']:.1%}")
+    cov = rep["coverage"]
+    print(f"allocation of relevant municipal ledger ({cov['relevant_total'] / 1e6:,.1f} mio.): "
+          + "  ".join(f"{k} {cov[k]:.1%}" for k in ("direct", "activity", "average", "unallocated")))
+    return rep
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    calibration_report(Path(sys.argv[1]), int(sys.argv[2]))
