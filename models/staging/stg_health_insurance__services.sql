@@ -14,7 +14,7 @@ renamed as (
         lower(trim(provider_type)) as provider_type,
         -- the function catalogue's regional entries, e.g. region.own_gp
         {{ dbt.concat(["'region.'", "lower(trim(provider_type))"]) }}
-        as function_number,
+            as function_number,
         cast(service_date as date) as service_date,
         cast(extract(year from service_date) as integer) as service_year,
         cast(fee_amount as {{ type_double() }}) as fee_amount

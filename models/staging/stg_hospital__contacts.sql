@@ -13,7 +13,7 @@ renamed as (
         cast(person_id as {{ dbt.type_string() }}) as person_id,
         lower(trim(hospital_sector)) as hospital_sector,
         lower(trim(contact_type)) as contact_type,
-        -- the function catalogue's regional entries, e.g. region.somatic_admission
+        -- the catalogue's regional entries, e.g. region.somatic_admission
         {{ dbt.concat([
             "'region.'",
             "lower(trim(hospital_sector))",

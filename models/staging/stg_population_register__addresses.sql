@@ -13,7 +13,7 @@ renamed as (
         trim(municipality_code) as municipality_code,
         lower(trim(address_kind)) as address_kind,
         lower(trim(address_kind)) = 'residential_institution'
-        as is_residential_institution,
+            as is_residential_institution,
         lower(trim(address_kind)) = 'no_fixed_address' as is_no_fixed_address
     from source_addresses
 

@@ -12,12 +12,12 @@ function_catalogue as (
 breakdown_values as (
 
     {%- for column_name, fact_column, value in cost_breakdown_columns() %}
-    select
-        '{{ fact_column }}' as fact_column,
-        '{{ value }}' as breakdown_value
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            '{{ fact_column }}' as fact_column,
+            '{{ value }}' as breakdown_value
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 
 ),

@@ -30,9 +30,9 @@ facts_summed as (
     select
         analysis_year,
         sum(case when sector = 'municipal' then amount else 0 end)
-        as municipal_cost,
+            as municipal_cost,
         sum(case when sector = 'regional' then amount else 0 end)
-        as regional_cost,
+            as regional_cost,
         sum(amount) as total_cost
     from int_costs_allocated_to_persons
     group by analysis_year

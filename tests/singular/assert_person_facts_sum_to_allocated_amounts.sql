@@ -34,11 +34,11 @@ facts as (
         analysis_year,
         function_number,
         sum(case when allocation_method = 'direct' then amount else 0 end)
-        as direct_amount,
+            as direct_amount,
         sum(case when allocation_method = 'activity' then amount else 0 end)
-        as activity_amount,
+            as activity_amount,
         sum(case when allocation_method = 'average' then amount else 0 end)
-        as average_amount
+            as average_amount
     from int_costs_allocated_to_persons
     where sector = 'municipal'
     group by analysis_year, function_number
@@ -48,9 +48,10 @@ facts as (
 compared as (
 
     select
-        coalesce(reconciled.analysis_year, facts.analysis_year) as analysis_year,
+        coalesce(reconciled.analysis_year, facts.analysis_year)
+            as analysis_year,
         coalesce(reconciled.function_number, facts.function_number)
-        as function_number,
+            as function_number,
         coalesce(reconciled.direct_amount, 0)
         - coalesce(facts.direct_amount, 0) as direct_difference,
         coalesce(reconciled.activity_amount, 0)

@@ -80,7 +80,9 @@ tariff_costs as (
         count(*) as n_records
     from stg_hospital__contacts
     inner join int_analysis_years
-        on stg_hospital__contacts.contact_year = int_analysis_years.analysis_year
+        on
+            stg_hospital__contacts.contact_year
+            = int_analysis_years.analysis_year
     group by
         stg_hospital__contacts.person_id,
         int_analysis_years.analysis_year,

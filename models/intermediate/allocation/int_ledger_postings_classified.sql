@@ -43,16 +43,18 @@ postings_joined as (
         function_catalogue.is_relevant,
         function_catalogue.allocation_method,
         stg_population_register__persons.person_id is not null
-        as is_known_person
+            as is_known_person
     from stg_ledger__postings
     inner join int_analysis_years
         on stg_ledger__postings.booking_year = int_analysis_years.analysis_year
     left join function_catalogue
-        on stg_ledger__postings.function_number
-        = function_catalogue.function_number
+        on
+            stg_ledger__postings.function_number
+            = function_catalogue.function_number
     left join stg_population_register__persons
-        on stg_ledger__postings.person_id
-        = stg_population_register__persons.person_id
+        on
+            stg_ledger__postings.person_id
+            = stg_population_register__persons.person_id
 
 ),
 

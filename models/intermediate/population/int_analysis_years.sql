@@ -29,11 +29,11 @@ final as (
     select
         analysis_year,
         {{ welfare_segments.date_from_parts('analysis_year', 1, 1) }}
-        as year_start_date,
+            as year_start_date,
         {{ welfare_segments.date_from_parts('analysis_year', 12, 31) }}
-        as year_end_date,
+            as year_end_date,
         {{ welfare_segments.reference_date('analysis_year') }}
-        as reference_date
+            as reference_date
     from selected_years
 
 )

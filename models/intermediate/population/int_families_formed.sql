@@ -47,7 +47,7 @@ placements_on_reference_date as (
     where
         stg_case_systems__service_deliveries.function_number in (
             {%- for function_number in var('placement_functions') %}
-            '{{ function_number }}'{{ ',' if not loop.last }}
+                '{{ function_number }}'{{ ',' if not loop.last }}
             {%- endfor %}
         )
 
@@ -66,11 +66,13 @@ placed_children as (
         ) }} as age_at_reference_date
     from placements_on_reference_date
     inner join int_analysis_years
-        on placements_on_reference_date.analysis_year
-        = int_analysis_years.analysis_year
+        on
+            placements_on_reference_date.analysis_year
+            = int_analysis_years.analysis_year
     inner join stg_population_register__persons
-        on placements_on_reference_date.person_id
-        = stg_population_register__persons.person_id
+        on
+            placements_on_reference_date.person_id
+            = stg_population_register__persons.person_id
     where
         stg_population_register__persons.birth_date
         <= int_analysis_years.reference_date
@@ -91,8 +93,9 @@ parents_at_private_addresses as (
         min(int_residents_at_reference_date.address_id) as address_id
     from stg_population_register__relations
     inner join int_residents_at_reference_date
-        on stg_population_register__relations.related_person_id
-        = int_residents_at_reference_date.person_id
+        on
+            stg_population_register__relations.related_person_id
+            = int_residents_at_reference_date.person_id
     where
         stg_population_register__relations.relation_type in ('mother', 'father')
         and int_residents_at_reference_date.address_kind = 'private'

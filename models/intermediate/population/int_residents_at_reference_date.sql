@@ -86,7 +86,7 @@ final as (
         sex,
         birth_date,
         {{ welfare_segments.age_at('birth_date', 'reference_date') }}
-        as age_at_reference_date
+            as age_at_reference_date
     from residences_on_reference_date
     where residence_rank = 1
 

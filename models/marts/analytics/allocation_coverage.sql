@@ -56,11 +56,12 @@ final as (
         ledger_summed.quarantined_amount,
         {%- for state in ['allocated', 'direct_allocated', 'activity_allocated',
                           'average_allocated', 'unallocated', 'quarantined'] %}
-        case
-            when ledger_summed.relevant_ledger_amount <> 0
-                then ledger_summed.{{ state }}_amount
-                / ledger_summed.relevant_ledger_amount
-        end as {{ state }}_share,
+            case
+                when ledger_summed.relevant_ledger_amount <> 0
+                    then
+                        ledger_summed.{{ state }}_amount
+                        / ledger_summed.relevant_ledger_amount
+            end as {{ state }}_share,
         {%- endfor %}
         coalesce(regional_summed.regional_amount, 0) as regional_amount
     from ledger_summed

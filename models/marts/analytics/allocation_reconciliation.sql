@@ -30,17 +30,17 @@ ledger_summed as (
         count(*) as n_postings,
         sum(amount) as ledger_amount,
         sum(case when ledger_state = 'deselected' then amount else 0 end)
-        as deselected_amount,
+            as deselected_amount,
         sum(case when ledger_state = 'direct' then amount else 0 end)
-        as direct_allocated_amount,
+            as direct_allocated_amount,
         sum(case when ledger_state = 'pooled' then amount else 0 end)
-        as pooled_amount,
+            as pooled_amount,
         sum(case when ledger_state = 'unallocated' then amount else 0 end)
-        as direct_unallocated_amount,
+            as direct_unallocated_amount,
         sum(case when ledger_state = 'quarantined' then amount else 0 end)
-        as quarantined_amount,
+            as quarantined_amount,
         sum(case when ledger_state = 'quarantined' then 1 else 0 end)
-        as n_quarantined_postings
+            as n_quarantined_postings
     from int_ledger_postings_classified
     group by analysis_year, function_number, cost_centre
 
@@ -53,10 +53,14 @@ pools_summed as (
         function_number,
         cost_centre,
         sum(
-            case when allocation_method = 'activity' then allocated_amount else 0 end
+            case
+                when allocation_method = 'activity' then allocated_amount else 0
+            end
         ) as activity_allocated_amount,
         sum(
-            case when allocation_method = 'average' then allocated_amount else 0 end
+            case
+                when allocation_method = 'average' then allocated_amount else 0
+            end
         ) as average_allocated_amount,
         sum(unallocated_amount) as pool_unallocated_amount,
         count(distinct person_id) as n_pool_recipients
@@ -77,12 +81,12 @@ amounts_combined as (
         ledger_summed.deselected_amount,
         ledger_summed.direct_allocated_amount,
         coalesce(pools_summed.activity_allocated_amount, 0)
-        as activity_allocated_amount,
+            as activity_allocated_amount,
         coalesce(pools_summed.average_allocated_amount, 0)
-        as average_allocated_amount,
+            as average_allocated_amount,
         ledger_summed.direct_unallocated_amount
         + coalesce(pools_summed.pool_unallocated_amount, 0)
-        as unallocated_amount,
+            as unallocated_amount,
         ledger_summed.quarantined_amount,
         coalesce(pools_summed.n_pool_recipients, 0) as n_pool_recipients
     from ledger_summed

@@ -39,15 +39,15 @@ top_units as (
         group_sizes.analysis_year,
         group_sizes.cost_scope,
         group_sizes.top_percent,
-        sum(unit_cost_ranks.cost) as total_cost,
-        min(unit_cost_ranks.cost) as threshold_cost
+        sum(unit_cost_ranks.unit_cost) as total_cost,
+        min(unit_cost_ranks.unit_cost) as threshold_cost
     from group_sizes
     inner join unit_cost_ranks
         on
             group_sizes.population = unit_cost_ranks.population
             and group_sizes.analysis_year = unit_cost_ranks.analysis_year
             and group_sizes.cost_scope = unit_cost_ranks.cost_scope
-            and unit_cost_ranks.cost_rank <= group_sizes.n_units
+            and group_sizes.n_units >= unit_cost_ranks.cost_rank
     group by
         group_sizes.population,
         group_sizes.analysis_year,
@@ -71,8 +71,9 @@ final as (
         end as mean_cost,
         case
             when group_sizes.population_cost <> 0
-                then coalesce(top_units.total_cost, 0)
-                / group_sizes.population_cost
+                then
+                    coalesce(top_units.total_cost, 0)
+                    / group_sizes.population_cost
         end as share_of_cost,
         top_units.threshold_cost,
         group_sizes.population_size,

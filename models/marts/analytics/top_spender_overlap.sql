@@ -59,9 +59,9 @@ counted as (
         top_percent,
         max(n_units) as n_units,
         sum(case when municipal_rank <= n_units then 1 else 0 end)
-        as n_top_municipal,
+            as n_top_municipal,
         sum(case when regional_rank <= n_units then 1 else 0 end)
-        as n_top_regional,
+            as n_top_regional,
         sum(
             case
                 when municipal_rank <= n_units and regional_rank <= n_units

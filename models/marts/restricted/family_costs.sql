@@ -31,12 +31,12 @@ members_summed as (
     select
         family_id,
         analysis_year,
-        sum(total_cost) as total_cost,
+        {%- for column_name, fact_column, value in cost_breakdown_columns() %}
+            sum({{ column_name }}) as {{ column_name }},
+        {%- endfor %}
         sum(municipal_cost) as municipal_cost,
         sum(regional_cost) as regional_cost,
-        {%- for column_name, fact_column, value in cost_breakdown_columns() %}
-        sum({{ column_name }}) as {{ column_name }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        sum(total_cost) as total_cost
     from person_costs
     where is_in_population
     group by family_id, analysis_year
@@ -97,7 +97,7 @@ final as (
         coalesce(members_summed.municipal_cost, 0) as municipal_cost,
         coalesce(members_summed.regional_cost, 0) as regional_cost,
         {%- for column_name, fact_column, value in cost_breakdown_columns() %}
-        coalesce(members_summed.{{ column_name }}, 0) as {{ column_name }},
+            coalesce(members_summed.{{ column_name }}, 0) as {{ column_name }},
         {%- endfor %}
         coalesce(services_counted.n_services, 0) as n_services,
         coalesce(services_counted.n_areas, 0) as n_areas

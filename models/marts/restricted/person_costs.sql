@@ -19,15 +19,19 @@ costs_summed as (
     select
         person_id,
         analysis_year,
-        sum(amount) as total_cost,
-        sum(case when sector = 'municipal' then amount else 0 end)
-        as municipal_cost,
-        sum(case when sector = 'regional' then amount else 0 end)
-        as regional_cost,
         {%- for column_name, fact_column, value in cost_breakdown_columns() %}
-        sum(case when {{ fact_column }} = '{{ value }}' then amount else 0 end)
-        as {{ column_name }}{{ ',' if not loop.last }}
+            sum(
+                case
+                    when {{ fact_column }} = '{{ value }}' then amount else 0
+                end
+            )
+                as {{ column_name }},
         {%- endfor %}
+        sum(case when sector = 'municipal' then amount else 0 end)
+            as municipal_cost,
+        sum(case when sector = 'regional' then amount else 0 end)
+            as regional_cost,
+        sum(amount) as total_cost
     from int_costs_allocated_to_persons
     group by person_id, analysis_year
 
@@ -88,7 +92,7 @@ final as (
         coalesce(costs_summed.municipal_cost, 0) as municipal_cost,
         coalesce(costs_summed.regional_cost, 0) as regional_cost,
         {%- for column_name, fact_column, value in cost_breakdown_columns() %}
-        coalesce(costs_summed.{{ column_name }}, 0) as {{ column_name }},
+            coalesce(costs_summed.{{ column_name }}, 0) as {{ column_name }},
         {%- endfor %}
         coalesce(services_counted.n_services, 0) as n_services,
         coalesce(services_counted.n_areas, 0) as n_areas
@@ -96,7 +100,8 @@ final as (
     left join int_families_formed
         on
             persons_in_scope.person_id = int_families_formed.person_id
-            and persons_in_scope.analysis_year = int_families_formed.analysis_year
+            and persons_in_scope.analysis_year
+            = int_families_formed.analysis_year
     left join costs_summed
         on
             persons_in_scope.person_id = costs_summed.person_id

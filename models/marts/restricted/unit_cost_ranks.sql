@@ -46,7 +46,7 @@ costs_by_scope as (
         analysis_year,
         unit_id,
         'total' as cost_scope,
-        total_cost as cost
+        total_cost as unit_cost
     from units
     union all
     select
@@ -54,7 +54,7 @@ costs_by_scope as (
         analysis_year,
         unit_id,
         'municipal' as cost_scope,
-        municipal_cost as cost
+        municipal_cost as unit_cost
     from units
     union all
     select
@@ -62,7 +62,7 @@ costs_by_scope as (
         analysis_year,
         unit_id,
         'regional' as cost_scope,
-        regional_cost as cost
+        regional_cost as unit_cost
     from units
 
 ),
@@ -74,15 +74,15 @@ final as (
         analysis_year,
         cost_scope,
         unit_id,
-        cost,
+        unit_cost,
         row_number() over (
             partition by population, analysis_year, cost_scope
-            order by cost desc, unit_id asc
+            order by unit_cost desc, unit_id asc
         ) as cost_rank,
         count(*) over (
             partition by population, analysis_year, cost_scope
         ) as population_size,
-        sum(cost) over (
+        sum(unit_cost) over (
             partition by population, analysis_year, cost_scope
         ) as population_cost
     from costs_by_scope

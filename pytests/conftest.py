@@ -1,0 +1,89 @@
+"""Shared fixtures: a small generated municipality, loaded and built with dbt.
+
+The build runs once per test session in a temporary folder (its own DuckDB
+file, target and log folders), so the suite never touches the demo warehouse.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from welfare_segments.generator import generate
+from welfare_segments.loader import load
+
+REPO = Path(__file__).resolve().parents[1]
+# Small enough to build in seconds, large enough that every allocation path,
+# family rule and concentration cut-off has rows; two years to exercise years.
+TEST_PERSONS = int(os.environ.get("WELFARE_TEST_PERSONS", "4000"))
+TEST_SEED = 20240101
+TEST_YEARS = 2
+LAST_YEAR = 2025
+
+
+@dataclass(frozen=True)
+class Build:
+    raw_dir: Path
+    warehouse: Path
+    target_dir: Path
+    returncode: int
+    output: str
+
+    def results(self) -> list[dict]:
+        return json.loads((self.target_dir / "build_results.json").read_text())["results"]
+
+    def manifest(self) -> dict:
+        return json.loads((self.target_dir / "manifest.json").read_text())
+
+    def catalog(self) -> dict:
+        return json.loads((self.target_dir / "catalog.json").read_text())
+
+
+def dbt(*args: str, warehouse: Path, target_dir: Path, log_dir: Path) -> subprocess.CompletedProcess:
+    executable = Path(sys.executable).with_name("dbt")
+    command = [
+        str(executable) if executable.exists() else "dbt",
+        *args,
+        "--profiles-dir", str(REPO / "profiles"),
+        "--project-dir", str(REPO),
+        "--target-path", str(target_dir),
+        "--log-path", str(log_dir),
+    ]
+    env = dict(os.environ, WELFARE_WAREHOUSE=str(warehouse))
+    return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory) -> Build:
+    """Generate, load, `dbt build` (every model, data test and unit test), `dbt docs generate`."""
+    root = tmp_path_factory.mktemp("build")
+    raw_dir, warehouse = root / "raw", root / "welfare.duckdb"
+    target_dir, log_dir = root / "target", root / "logs"
+    generate(raw_dir, persons=TEST_PERSONS, seed=TEST_SEED, years=TEST_YEARS, last_year=LAST_YEAR)
+    load(raw_dir, warehouse)
+    built = dbt("build", warehouse=warehouse, target_dir=target_dir, log_dir=log_dir)
+    output = built.stdout + built.stderr
+    # dbt docs generate overwrites run_results.json: keep the build's
+    if (target_dir / "run_results.json").exists():
+        (target_dir / "run_results.json").rename(target_dir / "build_results.json")
+    if built.returncode == 0:
+        documented = dbt("docs", "generate", warehouse=warehouse, target_dir=target_dir, log_dir=log_dir)
+        output += documented.stdout + documented.stderr
+    return Build(raw_dir, warehouse, target_dir, built.returncode, output)
+
+
+@pytest.fixture(scope="session")
+def warehouse(build: Build):
+    """A read-only DuckDB connection to the built warehouse."""
+    import duckdb
+
+    assert build.returncode == 0, build.output[-5000:]
+    con = duckdb.connect(str(build.warehouse), read_only=True)
+    yield con
+    con.close()
