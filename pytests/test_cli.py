@@ -1,0 +1,24 @@
+"""The command line: generate reports its speed, headline reads a built warehouse."""
+
+from __future__ import annotations
+
+import re
+
+from welfare_segments.cli import main
+from welfare_segments.contract import RAW_TABLES
+
+
+def test_generate_writes_every_table_and_prints_persons_per_second(tmp_path, capsys):
+    assert main(["generate", "--persons", "800", "--seed", "5", "--out", str(tmp_path / "raw")]) == 0
+    out = capsys.readouterr().out
+    assert sorted(p.name for p in (tmp_path / "raw").iterdir()) == sorted(t.file_name for t in RAW_TABLES)
+    assert re.search(r"generated 800 persons x 1 year\(s\) in [\d.]+ s \([\d,]+ persons per second\)", out)
+
+
+def test_headline_prints_three_figures_per_year(warehouse, build, capsys):
+    assert main(["headline", "--warehouse", str(build.warehouse)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"1\. \d+\.\d% of [\d,.]+ mio\. kr relevant municipal cost allocated", out)
+    assert re.search(r"2\. mean welfare cost per citizen [\d,]+ kr", out)
+    assert re.search(r"3\. the costliest 1 % of citizens carry \d+\.\d% of all cost", out)
+    assert out.count("citizens\n") == 2
