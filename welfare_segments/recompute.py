@@ -108,19 +108,66 @@ def allocate(raw_dir: Path, year: int, catalogue: Path = CATALOGUE) -> tuple[pd.
     return alloc, unallocated
 
 
-def population(raw_dir: Path, year: int, municipality_code: str = "336") -> pd.Index:
-    """Persons resident at an address of the municipality on 1 January of the year, and alive then."""
+PLACEMENT_FUNCTIONS = ("5.28.20", "5.28.22", "5.28.23", "5.28.24")
+ADULT_AGE = 18
+
+
+def _residents(raw_dir: Path, ref: pd.Timestamp, municipality_code: str) -> pd.DataFrame:
+    """Persons alive and resident at an address of the municipality on ``ref``: person_id, address_id, address_kind.
+
+    Like the dbt project, a register with overlapping periods keeps the latest move
+    (latest valid_from, then the smallest address id).
+    """
     res = _read(raw_dir, "residences")
     adr = _read(raw_dir, "addresses")
     per = _read(raw_dir, "persons")
-    ref = pd.Timestamp(dt.date(year, 1, 1))
-    res = res.merge(adr, on="address_id")
+    res = res.merge(adr, on="address_id").merge(per[["person_id", "birth_date", "death_date"]], on="person_id")
     vf, vt = _to_ts(res["valid_from"]), _to_ts(res["valid_to"])
-    live = (res["municipality_code"] == municipality_code) & (vf <= ref) & (vt.isna() | (vt > ref))
-    ids = pd.Index(res.loc[live, "person_id"].unique())
-    death = _to_ts(per.set_index("person_id")["death_date"])
-    alive = death.isna() | (death > ref)
-    return ids[alive.reindex(ids).fillna(False).to_numpy(dtype=bool)]
+    birth, death = _to_ts(res["birth_date"]), _to_ts(res["death_date"])
+    live = ((res["municipality_code"] == municipality_code) & (vf <= ref) & (vt.isna() | (vt > ref))
+            & (birth <= ref) & (death.isna() | (death > ref)))
+    res = res.loc[live].assign(_vf=vf[live])
+    res = res.sort_values(["person_id", "_vf", "address_id"], ascending=[True, False, True], kind="stable")
+    return res.drop_duplicates("person_id")[["person_id", "address_id", "address_kind"]]
+
+
+def _age_at(birth: pd.Series, ref: pd.Timestamp) -> pd.Series:
+    """Completed years on ``ref`` (the dbt macro age_at)."""
+    before = (ref.month * 100 + ref.day) < (birth.dt.month * 100 + birth.dt.day)
+    return ref.year - birth.dt.year - before.astype(int)
+
+
+def placed_children(raw_dir: Path, year: int, municipality_code: str = "336") -> pd.Index:
+    """Children under 18 on 1 January with a placement delivery covering that day whose mother (else father)
+    lives at a private address of the municipality then; they belong to the population wherever they live."""
+    ref = pd.Timestamp(dt.date(year, 1, 1))
+    dlv = _read(raw_dir, "service_deliveries")
+    dlv = dlv[dlv["function_number"].isin(PLACEMENT_FUNCTIONS)]
+    cover = (_to_ts(dlv["period_start"]) <= ref) & (_to_ts(dlv["period_end"]) >= ref)
+    kids = pd.Index(dlv.loc[cover, "person_id"].unique())
+    per = _read(raw_dir, "persons").set_index("person_id")
+    per = per.loc[per.index.intersection(kids)]
+    birth, death = _to_ts(per["birth_date"]), _to_ts(per["death_date"])
+    ok = (birth <= ref) & (death.isna() | (death > ref)) & (_age_at(birth, ref) < ADULT_AGE)
+    kids = per.index[ok.to_numpy()]
+    res = _residents(raw_dir, ref, municipality_code)
+    private = set(res.loc[res["address_kind"] == "private", "person_id"])
+    rel = _read(raw_dir, "relations")
+    rel = rel[rel["person_id"].isin(kids) & rel["relation_type"].isin(["mother", "father"])
+              & rel["related_person_id"].isin(private)]
+    return pd.Index(rel["person_id"].unique()).sort_values()
+
+
+def population(raw_dir: Path, year: int, municipality_code: str = "336") -> pd.Index:
+    """The population of the year, as the dbt project forms it on 1 January.
+
+    Persons alive and resident at an address of the municipality on 1 January, plus
+    children under 18 placed outside the home (a placement delivery covering that day)
+    whose mother, else father, lives at a private address of the municipality then.
+    """
+    ref = pd.Timestamp(dt.date(year, 1, 1))
+    ids = pd.Index(_residents(raw_dir, ref, municipality_code)["person_id"])
+    return ids.union(placed_children(raw_dir, year, municipality_code))
 
 
 def regional_costs(raw_dir: Path, year: int) -> pd.DataFrame:

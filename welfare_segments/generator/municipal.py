@@ -97,6 +97,11 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
     def norm(a):
         return np.exp(a * z - a * a / 2)
 
+    def price_mult(salt, sigma):
+        """A lasting, person-specific price multiplier with mean 1 (lognormal; Box-Muller of two persistent uniforms)."""
+        g = np.sqrt(-2.0 * np.log(1.0 - pu(salt))) * np.cos(2.0 * np.pi * pu(salt + 1))
+        return np.exp(sigma * g - sigma * sigma / 2)
+
     def direct(fn, mask, annual, ss=None, ee=None, source=S_BENEFITS, n_cc=1, cc_code=None, service=None, units_per_day=False):
         idx = np.nonzero(mask & act)[0]
         if idx.size == 0:
@@ -147,35 +152,38 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
     # ---------------------------------------------------------------- children and learning
     school_age = (a >= 5.6) & (a < 16.6)
     u_spec = pu(101)
-    spec_ed = school_age & (u_spec < 0.004 * (1 + 25 * dis_child))
-    spec_school = school_age & ~spec_ed & (u_spec < 0.018 * (1 + 20 * dis_child)) 
+    spec_ed = school_age & (u_spec < 0.009 * (1 + 12 * dis_child) * norm(0.5))
+    spec_school = school_age & ~spec_ed & (u_spec < 0.045 * (1 + 8 * dis_child) * norm(0.5))
     d6 = pop.birth + years_to_days(6)
     d17 = pop.birth + years_to_days(16.5)
-    pooled("3.22.01", school_age & ~spec_ed & ~spec_school & (kind != P_PLACED), 76000.0, ss=d6, ee=d17, n_cc=6,
+    pooled("3.22.01", school_age & ~spec_ed & ~spec_school & (kind != P_PLACED), 58000.0, ss=d6, ee=d17, n_cc=6,
            cc_code=(np.maximum(pop.hh, 0) * 31 % 6))
-    pooled("3.22.08", spec_school, 330000.0, ss=d6, ee=d17, n_cc=2)
-    direct("3.22.07", spec_ed, 470000.0, ss=d6, ee=d17, source=S_INVOICES, service="Specialundervisning, regionalt tilbud")
+    # placed children of school age in institutions / opholdssteder go to an internal (special) school
+    placed_inst = (kind == P_PLACED) & (pop.placed_type >= 2)
+    pooled("3.22.08", spec_school | (school_age & placed_inst), 330000.0, ss=d6, ee=d17, n_cc=2)
+    direct("3.22.07", spec_ed, 560000.0, ss=d6, ee=d17, source=S_INVOICES, service="Specialundervisning, regionalt tilbud")
     direct("3.30.46", (a >= 16.5) & (a < 22) & (dis_child | id_adult) & (pu(102) < 0.5), 265000.0, source=S_INVOICES,
            service="STU")
     # day care: from about 10 months to school start
     dstart = pop.birth + 300
     dend = pop.birth + years_to_days(5.8)
     in_dc = (a < 6) & (pu(103) < 0.94) & (kind != P_PLACED)
-    price_dc = np.where(a < 2.5, 440.0, 270.0)
+    price_dc = np.where(a < 2.5, 390.0, 245.0)
     pooled("5.25.14", in_dc, price_dc, units_year=225.0, unit_code=1, ss=dstart, ee=dend, n_cc=8,
            cc_code=(np.maximum(pop.hh, 0) * 17 % 8))
     direct("5.25.19", in_dc & (pu(104) < 0.15 * norm(1.0)), 19000.0, ss=dstart, ee=dend, source=S_BENEFITS)
     direct("5.57.72", (a < 18) & dis_child & (pu(105) < 0.5), 38000.0, source=S_BENEFITS)
-    pooled("5.25.17", (a < 18) & dis_child & (pu(106) < 0.35), 150000.0, n_cc=2)
+    pooled("5.25.17", (a < 18) & dis_child & (pu(106) < 0.35), 210000.0, n_cc=2)
     # preventive measures incl. family treatment (hours), persistent and yearly part
     p_prev = 0.03 * norm(1.1)
     prev = (a < 18) & ((pu(107) < 0.75 * p_prev) | (rng.random(N) < 0.25 * p_prev) | ((kind == P_PLACED) & (pu(108) < 0.5)))
-    hrs = np.exp(rng.normal(np.log(70), 0.8, N))
-    pooled("5.28.21", prev, 760.0, units_year=hrs, unit_code=0, n_cc=3)
+    intensive = pu(140) < 0.25 * norm(1.0)
+    hrs = np.exp(rng.normal(np.log(np.where(intensive, 480.0, 70.0)), 0.6, N))
+    pooled("5.28.21", prev, 820.0, units_year=hrs, unit_code=0, n_cc=3)
     # placements (direct invoices), from the placement date
     for t, (name, fn, price, _share) in enumerate(PLACEMENT_TYPES):
         m = (kind == P_PLACED) & (pop.placed_type == t)
-        direct(fn, m, price * 365.0, ss=pop.placed_from, source=S_INVOICES, n_cc=1,
+        direct(fn, m, price * 365.0 * price_mult(150, 0.3), ss=pop.placed_from, source=S_INVOICES, n_cc=1,
                service=f"Anbringelse: {name}", units_per_day=True)
     # §42 loss of earnings for a parent of a disabled child
     mothers_of_dis = np.zeros(N, dtype=bool)
@@ -184,47 +192,18 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
     mothers_of_dis[mo[mo >= 0]] = True
     direct("5.57.72", mothers_of_dis & (pu(109) < 0.22), 260000.0, source=S_BENEFITS)
 
-    # ---------------------------------------------------------------- health and care
-    nh = kind == P_NURSING
-    pooled("5.30.27", nh, 1903.0, units_year=365.0, unit_code=1, ss=pop.nh_from, n_cc=len(pop.nursing_homes),
-           cc_code=np.searchsorted(pop.nursing_homes, np.maximum(pop.inst_addr, 0)).clip(0, len(pop.nursing_homes) - 1))
-    hc_p = np.where(a >= 90, 0.55, np.where(a >= 80, 0.30, np.where(a >= 67, 0.06, 0.0))) * np.exp(0.5 * h - 0.125)
-    home_care = ~nh & (pu(110) < hc_p)
-    hc_hours = np.exp(rng.normal(np.log(150), 1.0, N) + 0.3 * np.log1p(np.maximum(a - 80, 0)))
-    # elderly in home care until nursing-home entry
-    pooled("5.30.26", home_care | (nh & (pop.nh_from > Y0)), 445.0, units_year=np.minimum(hc_hours, 2600), unit_code=0,
-           ee=np.where(nh, pop.nh_from, INF), n_cc=2)
-    nursing_visits = np.exp(rng.normal(np.log(35), 0.9, N))
-    pooled("4.62.85", (nh & (pu(111) < 0.8)) | (home_care & (pu(112) < 0.6)) | ((a >= 65) & (pu(113) < 0.03)),
-           390.0, units_year=nursing_visits, unit_code=2, n_cc=2)
-    rehab = (a >= 40) & (rng.random(N) < 0.012 + 0.02 * (a >= 65) + 0.08 * conditions["stroke"] + 0.03 * conditions["osteoarthritis"])
-    pooled("4.62.82", rehab, 900.0, units_year=np.exp(rng.normal(np.log(16), 0.6, N)), unit_code=0, n_cc=1)
-    adult = (a >= 18) & (a < 67)
+    # ---------------------------------------------------------------- main transfer per person (drawn first: the
+    # upper-middle tier of costs is disability pensioners who also get support, e.g. §85, §104)
     bo = kind == P_BOTILBUD
-    longterm = bo & (pu(114) < 0.8)
-    cc_bo = np.searchsorted(pop.botilbud, np.maximum(pop.inst_addr, 0)).clip(0, len(pop.botilbud) - 1)
-    direct("5.38.50", longterm, 3155.0 * 365, source=S_INVOICES, cc_code=cc_bo, service="Botilbud §108", units_per_day=True)
-    direct("5.38.52", bo & ~longterm, 2134.0 * 365, source=S_INVOICES, cc_code=cc_bo, service="Botilbud §107", units_per_day=True)
-    dis_adult = adult & (id_adult | conditions["abi"] | conditions["schizophrenia"])
-    pooled("5.38.37", (dis_adult & (pu(115) < 0.12)) | (adult & (pu(116) < 0.0008)), 450.0,
-           units_year=np.exp(rng.normal(np.log(450), 0.9, N)), unit_code=0, n_cc=1)
-    p85 = 0.006 * norm(0.9) * (1 + 8 * (id_adult | conditions["schizophrenia"] | conditions["abi"]))
-    pooled("5.38.38", adult & ~bo & (pu(117) < p85), 560.0, units_year=np.exp(rng.normal(np.log(170), 0.7, N)),
-           unit_code=0, n_cc=3)
-    pooled("5.38.59", (bo & (pu(118) < 0.6)) | (adult & id_adult & (pu(119) < 0.25)), 115000.0, n_cc=2)
-    pooled("5.38.58", (bo & (pu(120) < 0.3)) | (adult & id_adult & (pu(121) < 0.15)), 88000.0, n_cc=1)
     homeless = kind == P_HOMELESS
-    pooled("5.38.42", (homeless & (pu(122) < 0.7)) | ((a >= 20) & (a < 66) & (pu(123) < 0.0003 * norm(1.5))), 165000.0, n_cc=1)
-    pooled("5.38.44", (a >= 18) & conditions["alcohol"] & (rng.random(N) < 0.14), 28000.0, n_cc=1)
-    pooled("5.38.45", (a >= 16) & conditions["drugs"] & (rng.random(N) < 0.33), 62000.0, n_cc=1)
-
-    # ---------------------------------------------------------------- employment: one main transfer per person
     wa = (a >= 18) & (a < 66.5)
     band = np.digitize(a, [30, 40, 50, 60])
-    p_dp = np.array([0.014, 0.03, 0.05, 0.085, 0.115])[band] * norm(0.7) * (1 + 4 * (id_adult | conditions["schizophrenia"]))
+    # disability pension follows poor health as well as social vulnerability (so pensioners are also hospital users)
+    p_dp = (np.array([0.014, 0.03, 0.05, 0.085, 0.115])[band] * norm(0.9) * np.exp(0.8 * h - 0.32)
+            * (1 + 4 * (id_adult | conditions["schizophrenia"])))
     p_flex = 0.023 * norm(0.5) * (a >= 25)
-    p_cash = np.where(a < 30, 0.036, 0.019) * norm(0.9) * (a < 62)
-    p_res = 0.006 * norm(0.9) * (a >= 25)
+    p_cash = np.where(a < 30, 0.036, 0.019) * norm(1.2) * (a < 62)
+    p_res = 0.006 * norm(1.2) * (a >= 25)
     p_led = 0.004 * norm(0.5) * (a >= 25)
     p_rev = 0.0015 * norm(0.5)
     p_int = 0.003 * norm(0.5) * (a < 55)
@@ -235,9 +214,46 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
     which = np.where(homeless & wa, 2, which)
     which = np.where(bo & wa, 0, which)
     dp = which == 0
+
+    # ---------------------------------------------------------------- health and care
+    nh = kind == P_NURSING
+    pooled("5.30.27", nh, 1100.0, units_year=365.0, unit_code=1, ss=pop.nh_from, n_cc=len(pop.nursing_homes),
+           cc_code=np.searchsorted(pop.nursing_homes, np.maximum(pop.inst_addr, 0)).clip(0, len(pop.nursing_homes) - 1))
+    hc_p = np.where(a >= 90, 0.22, np.where(a >= 80, 0.09, np.where(a >= 67, 0.015, 0.0))) * np.exp(0.5 * h - 0.125)
+    home_care = ~nh & (pu(110) < hc_p)
+    hc_hours = np.exp(rng.normal(np.log(32), 1.5, N) + 0.3 * np.log1p(np.maximum(a - 80, 0)))
+    # elderly in home care until nursing-home entry
+    pooled("5.30.26", home_care | (nh & (pop.nh_from > Y0)), 400.0, units_year=np.minimum(hc_hours, 2600), unit_code=0,
+           ee=np.where(nh, pop.nh_from, INF), n_cc=2)
+    nursing_visits = np.exp(rng.normal(np.log(14), 0.9, N))
+    pooled("4.62.85", (nh & (pu(111) < 0.8)) | (home_care & (pu(112) < 0.6)) | ((a >= 65) & (pu(113) < 0.03)),
+           390.0, units_year=nursing_visits, unit_code=2, n_cc=2)
+    rehab = (a >= 40) & (rng.random(N) < 0.012 + 0.02 * (a >= 65) + 0.08 * conditions["stroke"] + 0.03 * conditions["osteoarthritis"])
+    pooled("4.62.82", rehab, 900.0, units_year=np.exp(rng.normal(np.log(12), 0.6, N)), unit_code=0, n_cc=1)
+    adult = (a >= 18) & (a < 67)
+    longterm = bo & (pu(114) < 0.8)
+    cc_bo = np.searchsorted(pop.botilbud, np.maximum(pop.inst_addr, 0)).clip(0, len(pop.botilbud) - 1)
+    # a few very expensive single cases (over 2 mio. a year): person-specific prices around the mean rate
+    bo_price = price_mult(152, 0.45)
+    direct("5.38.50", longterm, 3155.0 * 365 * bo_price, source=S_INVOICES, cc_code=cc_bo, service="Botilbud §108", units_per_day=True)
+    direct("5.38.52", bo & ~longterm, 2134.0 * 365 * bo_price, source=S_INVOICES, cc_code=cc_bo, service="Botilbud §107", units_per_day=True)
+    dis_adult = adult & (id_adult | conditions["abi"] | conditions["schizophrenia"])
+    pooled("5.38.37", (dis_adult & (pu(115) < 0.12)) | (adult & (pu(116) < 0.0008)), 450.0,
+           units_year=np.exp(rng.normal(np.log(200), 0.9, N)), unit_code=0, n_cc=1)
+    p85 = 0.0015 * norm(1.5) * (1 + 8 * (id_adult | conditions["schizophrenia"] | conditions["abi"])) + 0.035 * dp * norm(1.0)
+    pooled("5.38.38", adult & ~bo & (pu(117) < p85), 560.0, units_year=np.exp(rng.normal(np.log(280), 0.7, N)),
+           unit_code=0, n_cc=3)
+    pooled("5.38.59", (bo & (pu(118) < 0.45)) | (adult & id_adult & (pu(119) < 0.15)) | (adult & (pu(119) < 0.002 * norm(1.5)))
+            | (dp & (pu(141) < 0.015 * norm(1.0))), 115000.0, n_cc=2)
+    pooled("5.38.58", (bo & (pu(120) < 0.3)) | (adult & id_adult & (pu(121) < 0.15)), 88000.0, n_cc=1)
+    pooled("5.38.42", (homeless & (pu(122) < 0.7)) | ((a >= 20) & (a < 66) & (pu(123) < 0.0003 * norm(1.5))), 165000.0, n_cc=1)
+    pooled("5.38.44", (a >= 18) & conditions["alcohol"] & (rng.random(N) < 0.14), 28000.0, n_cc=1)
+    pooled("5.38.45", (a >= 16) & conditions["drugs"] & (rng.random(N) < 0.33), 62000.0, n_cc=1)
+
+    # ---------------------------------------------------------------- employment: transfers and measures
     direct("5.48.64", dp, 124000.0)
     direct("5.48.67", dp & (pu(131) < 0.12), 14000.0)
-    direct("5.58.81", which == 1, 92000.0)
+    direct("5.58.81", which == 1, 74000.0)
     cash = which == 2
     direct("5.57.73", cash, np.where(a < 30, 72000.0, 108000.0))
     direct("5.58.82", which == 3, 122000.0)
@@ -255,7 +271,7 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
     unem = free & ~sick & (rng.random(N) < 0.04 * norm(0.4))
     udur = np.minimum(np.exp(rng.normal(np.log(150), 0.7, N)), 365).astype(np.int64)
     ust = Y0 + rng.integers(-120, nd, size=N)
-    direct("5.57.78", unem, 58000.0, ss=ust, ee=ust + udur)
+    direct("5.57.78", unem, 40000.0, ss=ust, ee=ust + udur)
     pooled("5.68.90", (cash | (which == 3) | unem | (which == 4)) & (pu(132) < 0.55), 30000.0, n_cc=2)
     direct("5.68.94", free & (pu(133) < 0.003), 88000.0, source=S_BENEFITS)
     direct("5.57.72", adult & (dis_adult | conditions["abi"]) & (pu(134) < 0.2), 22000.0)
@@ -291,7 +307,7 @@ def finish_direct(led: Ledger, rng: np.random.Generator, y: int, start_chunk: in
     new = []
     for ch in led.post[start_chunk:]:
         date, fn, cc, amt, person, src = ch
-        if src[0] == S_PAYROLL or src[0] == S_FINANCE:
+        if amt.shape[0] == 0 or src[0] == S_PAYROLL or src[0] == S_FINANCE:
             continue
         n = amt.shape[0]
         # about 1 % of direct postings arrive without a person id

@@ -27,10 +27,10 @@ P_PRIVATE, P_NURSING, P_BOTILBUD, P_HOMELESS, P_PLACED, P_ABSENT = 0, 1, 2, 3, 4
 # placement types: function, daily price, share
 PLACEMENT_TYPES = [
     # name, function, kr per day, share
-    ("foster", "5.28.22", 1539.0, 0.58),
+    ("foster", "5.28.22", 1539.0, 0.52),
     ("network_foster", "5.28.22", 587.0, 0.06),
-    ("institution", "5.28.23", 3458.0, 0.17),
-    ("opholdssted", "5.28.20", 2600.0, 0.17),
+    ("institution", "5.28.23", 3458.0, 0.20),
+    ("opholdssted", "5.28.20", 3100.0, 0.20),
     ("secure", "5.28.24", 7200.0, 0.02),
 ]
 
@@ -295,8 +295,8 @@ def _new_private_households(b: _Builder, rng: np.random.Generator, n_persons: in
 def simulate(rng: np.random.Generator, persons: int, first_year: int, last_year: int) -> Population:
     b = _Builder()
     T0 = day(first_year)
-    n_nh = max(1, round(persons * 0.0033))
-    n_bo = max(1, round(persons * 0.0011))
+    n_nh = max(1, round(persons * 0.0031))
+    n_bo = max(1, round(persons * 0.0021))
     n_hl = max(1, round(persons * 0.0015))
     n_priv = persons - n_nh - n_bo - n_hl
 
@@ -389,7 +389,7 @@ def simulate(rng: np.random.Generator, persons: int, first_year: int, last_year:
     pfrom = T0 + rng.integers(-6 * 365, 365 * n_years, size=placed.shape[0])
     pfrom = np.maximum(pfrom, p["birth"][placed] + 60)
     foster = (ptype <= 1)
-    fa_muni = np.where(rng.random(placed.shape[0]) < 0.55, 0, rng.integers(1, len(MUNICIPALITIES), size=placed.shape[0]))
+    fa_muni = np.where(rng.random(placed.shape[0]) < 0.75, 0, rng.integers(1, len(MUNICIPALITIES), size=placed.shape[0]))
     paddr = np.full(placed.shape[0], -1)
     paddr[foster] = b.add_addresses(fa_muni[foster], K_PRIVATE)
     paddr[ptype == 2] = kids_inst[rng.integers(0, kids_inst.shape[0], size=int((ptype == 2).sum()))]

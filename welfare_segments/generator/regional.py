@@ -92,7 +92,7 @@ def year_health(pop: Population, hl: Health, rng: np.random.Generator, y: int, c
     age = (Y0 - pop.birth) / 365.25
     # dying persons use much more hospital care in their last year
     dying = (pop.death >= Y0) & (pop.death < Y1)
-    frailty = rng.gamma(0.6, 1 / 0.6, N) * np.exp(0.35 * pop.h - 0.06)
+    frailty = rng.gamma(0.22, 1 / 0.22, N) * np.exp(0.35 * pop.h - 0.06)
     n_cond = sum(cond[c].astype(np.int64) for c in COND_NAMES if c not in ("adhd",))
 
     def emit(person, sector, ctype, acute, start, length, tariff, dx1, dx2):
@@ -104,12 +104,12 @@ def year_health(pop: Population, hl: Health, rng: np.random.Generator, y: int, c
         return np.where(has, np.array([CODE_IDX[c] for c in SECONDARY])[rng.integers(0, len(SECONDARY), n)], -1)
 
     # general somatic care (non-chronic diagnoses)
-    band_adm = np.interp(age, [0, 1, 2, 15, 50, 65, 80, 90], [0.25, 0.06, 0.04, 0.05, 0.07, 0.14, 0.28, 0.40])
-    lam_adm = band_adm * frailty * f * np.where(dying, 4.0, 1.0)
-    band_out = np.interp(age, [0, 15, 50, 65, 80], [0.5, 0.7, 1.0, 1.6, 1.8])
+    band_adm = np.interp(age, [0, 1, 2, 15, 50, 65, 80, 90], [0.35, 0.09, 0.06, 0.08, 0.11, 0.22, 0.42, 0.60])
+    lam_adm = band_adm * frailty * f * np.where(dying, 6.0, 1.0)
+    band_out = np.interp(age, [0, 15, 50, 65, 80], [0.5, 0.7, 1.0, 1.6, 1.8]) * 0.75
     lam_out = band_out * rng.gamma(1.0, 1.0, N) * f
     other = np.array([CODE_IDX[c] for c in OTHER_SOMATIC])
-    for sector, ctype, lam, mean, sigma, acute_p in ((0, 0, lam_adm, 30000.0, 1.0, 0.7), (0, 1, lam_out, 2100.0, 0.6, 0.12)):
+    for sector, ctype, lam, mean, sigma, acute_p in ((0, 0, lam_adm, 34000.0, 1.15, 0.7), (0, 1, lam_out, 2100.0, 0.6, 0.12)):
         cnt = rng.poisson(lam * act)
         person = np.repeat(np.arange(N), cnt)
         n = person.shape[0]
@@ -118,6 +118,18 @@ def year_health(pop: Population, hl: Health, rng: np.random.Generator, y: int, c
         length = np.where(ctype == 0, np.minimum(rng.geometric(0.25, n), 60), 0)
         emit(person, sector, ctype, rng.random(n) < acute_p, _dates(rng, s[person], e[person]), length, tariff,
              other[rng.integers(0, other.shape[0], n)], secondary(n))
+
+    # complex somatic courses (intensive care, major surgery, complications): few persons, very costly
+    # admissions; more likely for the frail and the socially vulnerable, who are also heavy municipal users
+    cx_age = np.interp(age, [0, 18, 50, 70, 85], [0.3, 0.4, 1.0, 1.8, 1.4])
+    p_cx = 0.0058 * cx_age * np.exp(0.55 * pop.h + 0.6 * pop.z - 0.45) * np.where(dying, 3.0, 1.0)
+    cx = np.nonzero(act & (rng.random(N) < np.minimum(p_cx, 0.5)))[0]
+    cnt = 1 + rng.poisson(1.4, cx.shape[0])
+    person = np.repeat(cx, cnt)
+    n = person.shape[0]
+    tariff = np.minimum(np.exp(rng.normal(np.log(95000.0) - 0.32, 0.8, n)), 2_500_000)
+    emit(person, 0, 0, rng.random(n) < 0.6, _dates(rng, s[person], e[person]), np.minimum(rng.geometric(0.07, n), 120),
+         tariff, other[rng.integers(0, other.shape[0], n)], secondary(n))
 
     # contacts driven by chronic conditions (coded repeatedly with the condition's codes)
     for k, (name, (codes, _p, _l, out_rate, adm_rate, psych)) in enumerate(CONDITIONS.items()):
@@ -133,7 +145,7 @@ def year_health(pop: Population, hl: Health, rng: np.random.Generator, y: int, c
         am = np.where(intense, 3.0, 0.4) * adm_rate
         if name == "cancer":
             om = np.where(intense, 9.0, 0.8)
-            am = np.where(intense, 1.4, 0.1)
+            am = np.where(intense, 2.0, 0.1)
         age_h = age[has]
         if psych:
             am = am * np.where(age_h < 13, 0.2, 1.0)
@@ -147,7 +159,8 @@ def year_health(pop: Population, hl: Health, rng: np.random.Generator, y: int, c
             if psych and name not in ("child_disability",):
                 sector = 1
                 if ctype == 0:
-                    days_ = np.minimum(np.exp(rng.normal(np.log(16), 0.9, n)), 300).astype(np.int64) + 1
+                    long_stay = name in ("schizophrenia", "drugs")
+                    days_ = np.minimum(np.exp(rng.normal(np.log(32 if long_stay else 20), 0.9, n)), 300).astype(np.int64) + 1
                     tariff = days_ * 4200.0
                     length = days_
                 else:
@@ -158,7 +171,7 @@ def year_health(pop: Population, hl: Health, rng: np.random.Generator, y: int, c
                 sector = 0
                 if ctype == 0:
                     mean = 52000.0 if name in ("cancer", "heart_failure", "stroke", "heart_disease") else 34000.0
-                    tariff = np.exp(rng.normal(np.log(mean) - 0.45, 0.95, n))
+                    tariff = np.exp(rng.normal(np.log(mean) - 0.6, 1.1, n))
                     length = np.minimum(rng.geometric(0.2, n), 60)
                 else:
                     mean = 5500.0 if name == "cancer" else 2300.0
@@ -178,7 +191,7 @@ def year_health(pop: Population, hl: Health, rng: np.random.Generator, y: int, c
          np.exp(rng.normal(np.log(1850), 0.15, n)), op[rng.integers(0, op.shape[0], n)], secondary(n))
 
     # health insurance: own GP, emergency GP, psychologist, specialist
-    gp_lam = (2.6 + 0.045 * age + 1.2 * np.minimum(n_cond, 6)) * rng.gamma(2.0, 0.5, N) * f
+    gp_lam = (3.5 + 0.06 * age + 1.2 * np.minimum(n_cond, 6)) * rng.gamma(2.0, 0.5, N) * f
     psy_cond = cond["depression"] | cond["anxiety"]
     psy = act & (age >= 12) & (age < 50) & ((psy_cond & (rng.random(N) < 0.35)) | (rng.random(N) < 0.012 * (age < 30)))
     lams = [
