@@ -11,7 +11,8 @@ from welfare_segments.contract import RAW_TABLES
 def test_generate_writes_every_table_and_prints_persons_per_second(tmp_path, capsys):
     assert main(["generate", "--persons", "800", "--seed", "5", "--out", str(tmp_path / "raw")]) == 0
     out = capsys.readouterr().out
-    assert sorted(p.name for p in (tmp_path / "raw").iterdir()) == sorted(t.file_name for t in RAW_TABLES)
+    written = sorted(p.name for p in (tmp_path / "raw").iterdir())
+    assert written == sorted([t.file_name for t in RAW_TABLES] + ["dataset.json"])
     assert re.search(r"generated 800 persons x 1 year\(s\) in [\d.]+ s \([\d,]+ persons per second\)", out)
 
 

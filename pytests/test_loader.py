@@ -42,7 +42,43 @@ def test_clean_extracts_load_with_every_row(raw, tmp_path):
             "select column_name from information_schema.columns "
             "where table_schema = 'raw' and table_name = 'ledger_postings' order by ordinal_position"
         ).fetchall()
-    assert [c[0] for c in columns] == [c.name for c in RAW_TABLES[4].columns]
+    assert [c[0] for c in columns] == [c.name for c in RAW_TABLES[4].columns] + ["source_row_number"]
+
+
+def test_rows_keep_their_file_position_and_the_extract_is_marked(raw, tmp_path):
+    load(raw, tmp_path / "w.duckdb")
+    ids = pq.read_table(raw / "ledger_postings.parquet", columns=["posting_id"])["posting_id"].to_pylist()
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        loaded = con.execute("select posting_id, source_row_number from raw.ledger_postings").fetchall()
+        synthetic = con.execute("select is_synthetic from raw.extract_info").fetchone()[0]
+    assert sorted(loaded, key=lambda row: row[1]) == [(pid, i + 1) for i, pid in enumerate(ids)]
+    assert synthetic is True
+
+
+def test_own_extract_without_dataset_json_is_not_synthetic(broken, tmp_path):
+    (broken / "dataset.json").unlink(missing_ok=True)
+    load(broken, tmp_path / "w.duckdb")
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        assert con.execute("select is_synthetic from raw.extract_info").fetchone()[0] is False
+
+
+def test_dates_and_amounts_as_text_are_loaded_as_text(broken, tmp_path):
+    def to_text(table: pa.Table) -> pa.Table:
+        for name in ("booking_date", "amount"):
+            index = table.column_names.index(name)
+            table = table.set_column(index, name, table[name].cast(pa.string()))
+        return table
+
+    _rewrite(broken / "ledger_postings.parquet", to_text)
+    load(broken, tmp_path / "w.duckdb")
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        types = dict(
+            con.execute(
+                "select column_name, data_type from information_schema.columns "
+                "where table_schema = 'raw' and table_name = 'ledger_postings'"
+            ).fetchall()
+        )
+    assert types["booking_date"] == "VARCHAR" and types["amount"] == "VARCHAR"
 
 
 def test_missing_file_is_named(broken, tmp_path):
@@ -67,12 +103,23 @@ def test_renamed_column_is_named(broken, tmp_path):
 
 
 def test_wrong_type_is_named_with_found_and_expected(broken, tmp_path):
-    def to_text(table: pa.Table) -> pa.Table:
-        index = table.column_names.index("booking_date")
-        return table.set_column(index, "booking_date", table["booking_date"].cast(pa.string()))
+    # person ids as numbers lose their leading zeros: refused
+    def to_number(table: pa.Table) -> pa.Table:
+        index = table.column_names.index("person_id")
+        return table.set_column(index, "person_id", table["person_id"].cast(pa.int64()))
 
-    _rewrite(broken / "ledger_postings.parquet", to_text)
-    with pytest.raises(RawContractError, match=r"column 'booking_date' has type string, expected date"):
+    _rewrite(broken / "persons.parquet", to_number)
+    with pytest.raises(RawContractError, match=r"persons\.parquet: column 'person_id' has type int64, expected string"):
+        load(broken, tmp_path / "w.duckdb")
+
+
+def test_text_where_a_boolean_is_expected_is_refused(broken, tmp_path):
+    def to_text(table: pa.Table) -> pa.Table:
+        index = table.column_names.index("is_acute")
+        return table.set_column(index, "is_acute", table["is_acute"].cast(pa.string()))
+
+    _rewrite(broken / "hospital_contacts.parquet", to_text)
+    with pytest.raises(RawContractError, match=r"column 'is_acute' has type string, expected boolean"):
         load(broken, tmp_path / "w.duckdb")
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from welfare_segments import recompute
+from welfare_segments.privacy import pseudonymise
 
 from .conftest import LAST_YEAR, TEST_YEARS
 
@@ -19,7 +20,10 @@ YEARS = list(range(LAST_YEAR - TEST_YEARS + 1, LAST_YEAR + 1))
 
 @pytest.mark.parametrize("year", YEARS)
 def test_person_costs_equal_the_independent_recomputation(build, warehouse, year):
-    expected = recompute.person_totals(build.raw_dir, year).set_index("person_id").sort_index()
+    expected = recompute.person_totals(build.raw_dir, year)
+    # the marts carry pseudonyms: the keyed hash of the raw id
+    expected["person_id"] = expected["person_id"].map(pseudonymise)
+    expected = expected.set_index("person_id").sort_index()
     actual = (
         warehouse.execute(
             """
@@ -72,7 +76,8 @@ def test_reconciliation_is_exact_and_covers_the_whole_ledger(build, warehouse):
         """
         select analysis_year, sum(ledger_amount), max(abs(difference)),
                sum(deselected_amount + allocated_amount + unallocated_amount + quarantined_amount)
-        from analytics.allocation_reconciliation
+        from audit.allocation_reconciliation
+        where cost_centre <> 'region'
         group by analysis_year order by analysis_year
         """
     ).fetchall()

@@ -5,6 +5,14 @@ before anything is written: a missing file, a missing column or a column of the
 wrong type stops the load with one message that names the file, the column and
 what was expected. Row-level problems (bad values) are not the loader's business:
 they flow on to dbt, which quarantines them.
+
+Dates and amounts may arrive as text (many municipal exports are text): such a
+column is loaded as text and parsed in staging, where a value that does not
+parse is quarantined with its row. Every raw table gets ``source_row_number``,
+the 1-based position of the row in its file, so a quarantined row can always be
+found again. ``raw.extract_info`` records whether the extract is synthetic
+(from the generator's ``dataset.json``); the dbt build refuses to pseudonymise a
+non-synthetic extract with the demo key.
 """
 
 from __future__ import annotations
@@ -15,7 +23,13 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+import json
+
 from welfare_segments.contract import RAW_TABLES, RawTable
+
+# Logical types that may also arrive as text, to be parsed (and quarantined
+# when they do not parse) in staging.
+_TEXT_ALLOWED = {"date", "double"}
 
 # Arrow types accepted for each logical type of the contract.
 _ACCEPTED = {
@@ -57,30 +71,61 @@ def check_file(table: RawTable, raw_dir: Path) -> Path:
                 f"(expected {col.type}; found columns: {', '.join(schema.names)})"
             )
         found = schema.field(col.name).type
-        if not _ACCEPTED[col.type](found):
+        as_text = col.type in _TEXT_ALLOWED and _ACCEPTED["string"](found)
+        if not (_ACCEPTED[col.type](found) or as_text):
             raise RawContractError(
                 f"raw file {path}: column '{col.name}' has type {found}, expected {col.type}"
             )
     return path
 
 
+def _select_list(table: RawTable, path: Path) -> str:
+    """Cast each column to its contract type, except dates and amounts that
+    arrive as text: those stay text for staging to parse."""
+    schema = pq.read_schema(path)
+    columns = []
+    for col in table.columns:
+        if col.type in _TEXT_ALLOWED and _ACCEPTED["string"](schema.field(col.name).type):
+            columns.append(f"cast({col.name} as varchar) as {col.name}")
+        else:
+            columns.append(f"cast({col.name} as {_SQL_TYPES[col.type]}) as {col.name}")
+    columns.append("cast(file_row_number + 1 as bigint) as source_row_number")
+    return ", ".join(columns)
+
+
+def read_dataset_info(raw_dir: Path) -> dict:
+    """The generator's dataset.json, or an empty dict for a municipality's own extract."""
+    path = Path(raw_dir) / "dataset.json"
+    if not path.is_file():
+        return {}
+    try:
+        return json.loads(path.read_text())
+    except json.JSONDecodeError as exc:
+        raise RawContractError(f"raw file {path}: not valid JSON ({exc})") from exc
+
+
 def load(raw_dir: Path, warehouse: Path, schema: str = "raw") -> dict[str, int]:
     """Check every raw file, then (re)create the raw tables. Returns row counts."""
     raw_dir = Path(raw_dir)
     paths = {table.name: check_file(table, raw_dir) for table in RAW_TABLES}
+    info = read_dataset_info(raw_dir)
     warehouse = Path(warehouse)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
     with duckdb.connect(str(warehouse)) as con:
         con.execute(f"create schema if not exists {schema}")
         for table in RAW_TABLES:
-            select_list = ", ".join(
-                f"cast({col.name} as {_SQL_TYPES[col.type]}) as {col.name}" for col in table.columns
-            )
             path = str(paths[table.name]).replace("'", "''")
             con.execute(
                 f"create or replace table {schema}.{table.name} as "
-                f"select {select_list} from read_parquet('{path}')"
+                f"select {_select_list(table, paths[table.name])} "
+                f"from read_parquet('{path}', file_row_number = true) "
+                f"order by file_row_number"
             )
             counts[table.name] = con.execute(f"select count(*) from {schema}.{table.name}").fetchone()[0]
+        con.execute(
+            f"create or replace table {schema}.extract_info as "
+            "select cast(? as boolean) as is_synthetic, cast(? as varchar) as description",
+            [bool(info.get("synthetic", False)), json.dumps(info, sort_keys=True) if info else "own extract"],
+        )
     return counts

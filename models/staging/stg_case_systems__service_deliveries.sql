@@ -9,14 +9,18 @@ source_deliveries as (
 renamed as (
 
     select
+        source_row_number,
         cast(delivery_id as {{ dbt.type_string() }}) as delivery_id,
-        cast(person_id as {{ dbt.type_string() }}) as person_id,
+        {{ pseudonymise('person_id') }} as person_id,
+        coalesce(
+            {{ matches_pattern('person_id', '[0-9]{10}') }}, false
+        ) as has_valid_person_id,
         trim(function_number) as function_number,
         trim(cost_centre) as cost_centre,
         service_name,
-        cast(period_start as date) as period_start_date,
-        cast(period_end as date) as period_end_date,
-        cast(activity_units as {{ type_double() }}) as activity_units,
+        {{ dbt.safe_cast('period_start', 'date') }} as period_start_date,
+        {{ dbt.safe_cast('period_end', 'date') }} as period_end_date,
+        {{ dbt.safe_cast('activity_units', type_double()) }} as activity_units,
         lower(trim(activity_unit)) as activity_unit
     from source_deliveries
 

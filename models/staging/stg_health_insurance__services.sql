@@ -9,15 +9,22 @@ source_services as (
 renamed as (
 
     select
+        source_row_number,
         cast(service_id as {{ dbt.type_string() }}) as service_id,
-        cast(person_id as {{ dbt.type_string() }}) as person_id,
+        {{ pseudonymise('person_id') }} as person_id,
+        coalesce(
+            {{ matches_pattern('person_id', '[0-9]{10}') }}, false
+        ) as has_valid_person_id,
         lower(trim(provider_type)) as provider_type,
-        -- the function catalogue's regional entries, e.g. region.own_gp
+        -- the catalogue's regional entries, e.g. region.own_gp
         {{ dbt.concat(["'region.'", "lower(trim(provider_type))"]) }}
-            as function_number,
-        cast(service_date as date) as service_date,
-        cast(extract(year from service_date) as integer) as service_year,
-        cast(fee_amount as {{ type_double() }}) as fee_amount
+        as function_number,
+        {{ dbt.safe_cast('service_date', 'date') }} as service_date,
+        cast(
+            extract(year from {{ dbt.safe_cast('service_date', 'date') }})
+            as integer
+        ) as service_year,
+        {{ dbt.safe_cast('fee_amount', type_double()) }} as fee_amount
     from source_services
 
 )

@@ -6,29 +6,62 @@ source_contacts as (
 
 ),
 
-renamed as (
+parsed as (
 
     select
+        source_row_number,
         cast(contact_id as {{ dbt.type_string() }}) as contact_id,
-        cast(person_id as {{ dbt.type_string() }}) as person_id,
+        person_id as source_person_id,
         lower(trim(hospital_sector)) as hospital_sector,
         lower(trim(contact_type)) as contact_type,
+        cast(is_acute as boolean) as is_acute,
+        {{ dbt.safe_cast('start_date', 'date') }} as start_date,
+        {{ dbt.safe_cast('end_date', 'date') }} as end_date,
+        {{ dbt.safe_cast('tariff_amount', type_double()) }} as tariff_amount,
+        upper(trim(primary_diagnosis)) as primary_diagnosis_code,
+        nullif(upper(trim(secondary_diagnosis)), '') as secondary_diagnosis_code
+    from source_contacts
+
+),
+
+final as (
+
+    select
+        source_row_number,
+        contact_id,
+        {{ pseudonymise('source_person_id') }} as person_id,
+        coalesce(
+            {{ matches_pattern('source_person_id', '[0-9]{10}') }}, false
+        ) as has_valid_person_id,
+        hospital_sector,
+        contact_type,
         -- the catalogue's regional entries, e.g. region.somatic_admission
         {{ dbt.concat([
             "'region.'",
-            "lower(trim(hospital_sector))",
+            "hospital_sector",
             "'_'",
-            "lower(trim(contact_type))",
+            "contact_type",
         ]) }} as function_number,
-        cast(is_acute as boolean) as is_acute,
-        cast(start_date as date) as start_date,
-        cast(end_date as date) as end_date,
+        is_acute,
+        start_date,
+        end_date,
         cast(extract(year from start_date) as integer) as contact_year,
-        cast(tariff_amount as {{ type_double() }}) as tariff_amount,
-        upper(trim(primary_diagnosis)) as primary_diagnosis_code,
-        upper(trim(secondary_diagnosis)) as secondary_diagnosis_code
-    from source_contacts
+        tariff_amount,
+        primary_diagnosis_code,
+        secondary_diagnosis_code,
+        coalesce(
+            {{ matches_pattern(
+                'primary_diagnosis_code', var('icd10_pattern')
+            ) }}, false
+        )
+        and (
+            secondary_diagnosis_code is null
+            or {{ matches_pattern(
+                'secondary_diagnosis_code', var('icd10_pattern')
+            ) }}
+        ) as has_valid_diagnoses
+    from parsed
 
 )
 
-select * from renamed
+select * from final

@@ -6,21 +6,47 @@ source_postings as (
 
 ),
 
-renamed as (
+parsed as (
 
+    -- dates and amounts may arrive as text: a value that does not parse
+    -- becomes null here and its row is quarantined downstream
     select
+        source_row_number,
         cast(posting_id as {{ dbt.type_string() }}) as posting_id,
-        cast(booking_date as date) as booking_date,
-        cast(extract(year from booking_date) as integer) as booking_year,
+        {{ dbt.safe_cast('booking_date', 'date') }} as booking_date,
+        cast(booking_date as {{ dbt.type_string() }}) as booking_date_text,
         trim(function_number) as function_number,
         trim(cost_centre) as cost_centre,
-        cast(amount as {{ type_double() }}) as amount,
+        {{ dbt.safe_cast('amount', type_double()) }} as amount,
+        cast(amount as {{ dbt.type_string() }}) as amount_text,
         -- an empty string is a missing person id, as in many ledger exports
-        nullif(trim(person_id), '') as person_id,
-        source_system,
-        nullif(trim(person_id), '') is null as is_pooled
+        nullif(trim(person_id), '') as source_person_id,
+        source_system
     from source_postings
+
+),
+
+final as (
+
+    select
+        source_row_number,
+        posting_id,
+        booking_date,
+        booking_date_text,
+        cast(extract(year from booking_date) as integer) as booking_year,
+        function_number,
+        cost_centre,
+        amount,
+        amount_text,
+        {{ pseudonymise('source_person_id') }} as person_id,
+        source_system,
+        source_person_id is null as is_pooled,
+        (
+            source_person_id is null
+            or {{ matches_pattern('source_person_id', '[0-9]{10}') }}
+        ) as has_valid_person_id
+    from parsed
 
 )
 
-select * from renamed
+select * from final

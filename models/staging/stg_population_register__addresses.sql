@@ -9,6 +9,7 @@ source_addresses as (
 renamed as (
 
     select
+        source_row_number,
         cast(address_id as {{ dbt.type_string() }}) as address_id,
         trim(municipality_code) as municipality_code,
         lower(trim(address_kind)) as address_kind,

@@ -9,10 +9,14 @@ source_persons as (
 renamed as (
 
     select
-        cast(person_id as {{ dbt.type_string() }}) as person_id,
-        cast(birth_date as date) as birth_date,
+        source_row_number,
+        {{ pseudonymise('person_id') }} as person_id,
+        coalesce(
+            {{ matches_pattern('person_id', '[0-9]{10}') }}, false
+        ) as has_valid_person_id,
+        {{ dbt.safe_cast('birth_date', 'date') }} as birth_date,
         upper(trim(sex)) as sex,
-        cast(death_date as date) as death_date
+        {{ dbt.safe_cast('death_date', 'date') }} as death_date
     from source_persons
 
 )

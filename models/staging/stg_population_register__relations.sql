@@ -9,8 +9,9 @@ source_relations as (
 renamed as (
 
     select
-        cast(person_id as {{ dbt.type_string() }}) as person_id,
-        cast(related_person_id as {{ dbt.type_string() }}) as related_person_id,
+        source_row_number,
+        {{ pseudonymise('person_id') }} as person_id,
+        {{ pseudonymise('related_person_id') }} as related_person_id,
         lower(trim(relation_type)) as relation_type
     from source_relations
 

@@ -9,10 +9,11 @@ source_residences as (
 renamed as (
 
     select
-        cast(person_id as {{ dbt.type_string() }}) as person_id,
+        source_row_number,
+        {{ pseudonymise('person_id') }} as person_id,
         cast(address_id as {{ dbt.type_string() }}) as address_id,
-        cast(valid_from as date) as valid_from_date,
-        cast(valid_to as date) as valid_to_date
+        {{ dbt.safe_cast('valid_from', 'date') }} as valid_from_date,
+        {{ dbt.safe_cast('valid_to', 'date') }} as valid_to_date
     from source_residences
 
 )

@@ -1,6 +1,7 @@
--- The municipal person facts, summed per year, function and allocation
--- method, equal what the reconciliation says was allocated (within the
--- tolerance): no krone is created or lost between the ledger and the persons.
+-- The person facts, summed per year, function and allocation method, equal
+-- what the reconciliation says was allocated (within the tolerance): no krone
+-- is created or lost between the ledger (and the regional extracts) and the
+-- persons. Regional tariffs and fees reconcile as direct allocations.
 with
 
 allocation_reconciliation as (
@@ -24,6 +25,7 @@ reconciled as (
         sum(activity_allocated_amount) as activity_amount,
         sum(average_allocated_amount) as average_amount
     from allocation_reconciliation
+    where is_analysis_year
     group by analysis_year, function_number
 
 ),
@@ -33,14 +35,17 @@ facts as (
     select
         analysis_year,
         function_number,
-        sum(case when allocation_method = 'direct' then amount else 0 end)
-            as direct_amount,
+        sum(
+            case
+                when allocation_method in ('direct', 'tariff', 'fee') then amount
+                else 0
+            end
+        ) as direct_amount,
         sum(case when allocation_method = 'activity' then amount else 0 end)
             as activity_amount,
         sum(case when allocation_method = 'average' then amount else 0 end)
             as average_amount
     from int_costs_allocated_to_persons
-    where sector = 'municipal'
     group by analysis_year, function_number
 
 ),

@@ -90,13 +90,18 @@ def date_array(days: np.ndarray, null_mask: np.ndarray | None = None) -> pa.Arra
     return pa.array(d.astype(np.int32), type=pa.int32(), mask=null_mask).cast(pa.date32())
 
 
-def write_table(table: RawTable, columns: dict[str, pa.Array], out_dir: Path) -> int:
-    """Write one contract table with exactly its columns, order and types; return its row count."""
+def write_table(table: RawTable, columns: dict[str, pa.Array], out_dir: Path,
+                types: dict[str, pa.DataType] | None = None) -> int:
+    """Write one contract table with exactly its columns, order and types; return its row count.
+
+    ``types`` overrides the Arrow type of some columns (the fault injection writes the
+    ledger's amount and booking date as text).
+    """
     arrays = []
     fields = []
     for col in table.columns:
         arr = columns[col.name]
-        typ = ARROW_TYPES[col.type]
+        typ = (types or {}).get(col.name, ARROW_TYPES[col.type])
         if not isinstance(arr, (pa.Array, pa.ChunkedArray)):
             arr = pa.array(arr, type=typ)
         if arr.type != typ:

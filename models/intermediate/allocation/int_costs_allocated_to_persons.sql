@@ -15,15 +15,29 @@ int_cost_pools_allocated as (
 
 ),
 
-stg_hospital__contacts as (
+int_hospital_contacts_validated as (
 
-    select * from {{ ref('stg_hospital__contacts') }}
+    select * from {{ ref('int_hospital_contacts_validated') }}
 
 ),
 
-stg_health_insurance__services as (
+int_health_insurance_services_validated as (
 
-    select * from {{ ref('stg_health_insurance__services') }}
+    select * from {{ ref('int_health_insurance_services_validated') }}
+
+),
+
+valid_contacts as (
+
+    select * from int_hospital_contacts_validated
+    where not is_rejected
+
+),
+
+valid_services as (
+
+    select * from int_health_insurance_services_validated
+    where not is_rejected
 
 ),
 
@@ -72,42 +86,42 @@ pooled_costs as (
 tariff_costs as (
 
     select
-        stg_hospital__contacts.person_id,
+        valid_contacts.person_id,
         int_analysis_years.analysis_year,
-        stg_hospital__contacts.function_number,
+        valid_contacts.function_number,
         'tariff' as allocation_method,
-        sum(stg_hospital__contacts.tariff_amount) as amount,
+        sum(valid_contacts.tariff_amount) as amount,
         count(*) as n_records
-    from stg_hospital__contacts
+    from valid_contacts
     inner join int_analysis_years
         on
-            stg_hospital__contacts.contact_year
+            valid_contacts.contact_year
             = int_analysis_years.analysis_year
     group by
-        stg_hospital__contacts.person_id,
+        valid_contacts.person_id,
         int_analysis_years.analysis_year,
-        stg_hospital__contacts.function_number
+        valid_contacts.function_number
 
 ),
 
 fee_costs as (
 
     select
-        stg_health_insurance__services.person_id,
+        valid_services.person_id,
         int_analysis_years.analysis_year,
-        stg_health_insurance__services.function_number,
+        valid_services.function_number,
         'fee' as allocation_method,
-        sum(stg_health_insurance__services.fee_amount) as amount,
+        sum(valid_services.fee_amount) as amount,
         count(*) as n_records
-    from stg_health_insurance__services
+    from valid_services
     inner join int_analysis_years
         on
-            stg_health_insurance__services.service_year
+            valid_services.service_year
             = int_analysis_years.analysis_year
     group by
-        stg_health_insurance__services.person_id,
+        valid_services.person_id,
         int_analysis_years.analysis_year,
-        stg_health_insurance__services.function_number
+        valid_services.function_number
 
 ),
 

@@ -1,12 +1,12 @@
--- Every posting of the analysis years with the state its kroner end in:
--- deselected (function not relevant), direct (names a person), pooled (to be
--- split over recipients), unallocated (no recipient can be known) or
--- quarantined (bad input, kept with its reason).
+-- Every posting of the extract with the state its kroner end in: deselected
+-- (function not relevant), direct (names a person), pooled (to be split over
+-- recipients), unallocated (no recipient can be known) or quarantined (bad
+-- input, or booked outside the analysis years, kept with its reasons).
 with
 
-stg_ledger__postings as (
+int_ledger_postings_validated as (
 
-    select * from {{ ref('stg_ledger__postings') }}
+    select * from {{ ref('int_ledger_postings_validated') }}
 
 ),
 
@@ -16,45 +16,27 @@ function_catalogue as (
 
 ),
 
-stg_population_register__persons as (
-
-    select * from {{ ref('stg_population_register__persons') }}
-
-),
-
-int_analysis_years as (
-
-    select * from {{ ref('int_analysis_years') }}
-
-),
-
 postings_joined as (
 
     select
-        stg_ledger__postings.posting_id,
-        int_analysis_years.analysis_year,
-        stg_ledger__postings.booking_date,
-        stg_ledger__postings.function_number,
-        stg_ledger__postings.cost_centre,
-        stg_ledger__postings.person_id,
-        stg_ledger__postings.amount,
-        stg_ledger__postings.is_pooled,
-        function_catalogue.function_number is not null as is_known_function,
+        int_ledger_postings_validated.posting_id,
+        int_ledger_postings_validated.source_row_number,
+        int_ledger_postings_validated.booking_year,
+        int_ledger_postings_validated.is_in_analysis_years,
+        int_ledger_postings_validated.booking_date,
+        int_ledger_postings_validated.function_number,
+        int_ledger_postings_validated.cost_centre,
+        int_ledger_postings_validated.person_id,
+        int_ledger_postings_validated.amount,
+        int_ledger_postings_validated.is_pooled,
+        int_ledger_postings_validated.is_rejected,
+        int_ledger_postings_validated.rejection_reasons,
         function_catalogue.is_relevant,
-        function_catalogue.allocation_method,
-        stg_population_register__persons.person_id is not null
-            as is_known_person
-    from stg_ledger__postings
-    inner join int_analysis_years
-        on stg_ledger__postings.booking_year = int_analysis_years.analysis_year
+        function_catalogue.allocation_method
+    from int_ledger_postings_validated
     left join function_catalogue
-        on
-            stg_ledger__postings.function_number
-            = function_catalogue.function_number
-    left join stg_population_register__persons
-        on
-            stg_ledger__postings.person_id
-            = stg_population_register__persons.person_id
+        on int_ledger_postings_validated.function_number
+        = function_catalogue.function_number
 
 ),
 
@@ -62,21 +44,20 @@ final as (
 
     select
         posting_id,
-        analysis_year,
+        source_row_number,
+        -- the year the posting is reconciled in: its booking year, also
+        -- outside the analysis years; null when the date does not parse
+        booking_year as reconciliation_year,
+        case when is_in_analysis_years then booking_year end as analysis_year,
         booking_date,
         function_number,
         cost_centre,
         person_id,
         amount,
         allocation_method,
+        case when is_rejected then rejection_reasons end as quarantine_reason,
         case
-            when not is_known_function then 'unknown_function_number'
-            when not is_pooled and not is_known_person
-                then 'unknown_person_id'
-        end as quarantine_reason,
-        case
-            when not is_known_function then 'quarantined'
-            when not is_pooled and not is_known_person then 'quarantined'
+            when is_rejected then 'quarantined'
             when not is_relevant then 'deselected'
             when not is_pooled then 'direct'
             when allocation_method in ('activity', 'average') then 'pooled'

@@ -3,9 +3,16 @@
 -- delivery period that falls inside the year.
 with
 
-stg_case_systems__service_deliveries as (
+int_service_deliveries_validated as (
 
-    select * from {{ ref('stg_case_systems__service_deliveries') }}
+    select * from {{ ref('int_service_deliveries_validated') }}
+
+),
+
+valid_deliveries as (
+
+    select * from int_service_deliveries_validated
+    where not is_rejected
 
 ),
 
@@ -18,30 +25,30 @@ int_analysis_years as (
 deliveries_in_years as (
 
     select
-        stg_case_systems__service_deliveries.delivery_id,
+        valid_deliveries.delivery_id,
         int_analysis_years.analysis_year,
-        stg_case_systems__service_deliveries.person_id,
-        stg_case_systems__service_deliveries.function_number,
-        stg_case_systems__service_deliveries.cost_centre,
-        stg_case_systems__service_deliveries.activity_units,
-        stg_case_systems__service_deliveries.activity_unit,
+        valid_deliveries.person_id,
+        valid_deliveries.function_number,
+        valid_deliveries.cost_centre,
+        valid_deliveries.activity_units,
+        valid_deliveries.activity_unit,
         {{ dbt.datediff(
-            'stg_case_systems__service_deliveries.period_start_date',
-            'stg_case_systems__service_deliveries.period_end_date',
+            'valid_deliveries.period_start_date',
+            'valid_deliveries.period_end_date',
             'day'
         ) }} + 1 as period_days,
         {{ welfare_segments.overlap_days(
-            'stg_case_systems__service_deliveries.period_start_date',
-            'stg_case_systems__service_deliveries.period_end_date',
+            'valid_deliveries.period_start_date',
+            'valid_deliveries.period_end_date',
             'int_analysis_years.year_start_date',
             'int_analysis_years.year_end_date'
         ) }} as days_in_year
-    from stg_case_systems__service_deliveries
+    from valid_deliveries
     inner join int_analysis_years
         on
-            stg_case_systems__service_deliveries.period_start_date
+            valid_deliveries.period_start_date
             <= int_analysis_years.year_end_date
-            and stg_case_systems__service_deliveries.period_end_date
+            and valid_deliveries.period_end_date
             >= int_analysis_years.year_start_date
 
 ),

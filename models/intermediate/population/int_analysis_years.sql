@@ -8,18 +8,36 @@ stg_ledger__postings as (
 
 booking_years as (
 
-    select distinct booking_year as analysis_year
+    select
+        booking_year,
+        count(distinct extract(month from booking_date)) as n_months,
+        count(*) as n_postings
     from stg_ledger__postings
     where booking_year is not null
+    group by booking_year
+
+),
+
+busiest_year as (
+
+    select max(n_postings) as max_postings
+    from booking_years
 
 ),
 
 selected_years as (
 
-    select analysis_year
+    -- a complete year has postings in all twelve months and at least half
+    -- as many as the busiest year: a few stray postings make no year
+    select booking_years.booking_year as analysis_year
     from booking_years
+    cross join busiest_year
     {%- if var('analysis_years') %}
-    where analysis_year in ({{ var('analysis_years') | join(', ') }})
+    where booking_years.booking_year in ({{ var('analysis_years') | join(', ') }})
+    {%- else %}
+    where
+        booking_years.n_months = 12
+        and booking_years.n_postings * 2 >= busiest_year.max_postings
     {%- endif %}
 
 ),

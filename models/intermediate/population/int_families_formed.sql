@@ -26,9 +26,16 @@ stg_population_register__relations as (
 
 ),
 
-stg_case_systems__service_deliveries as (
+int_service_deliveries_validated as (
 
-    select * from {{ ref('stg_case_systems__service_deliveries') }}
+    select * from {{ ref('int_service_deliveries_validated') }}
+
+),
+
+valid_deliveries as (
+
+    select * from int_service_deliveries_validated
+    where not is_rejected
 
 ),
 
@@ -36,16 +43,16 @@ placements_on_reference_date as (
 
     select distinct
         int_analysis_years.analysis_year,
-        stg_case_systems__service_deliveries.person_id
-    from stg_case_systems__service_deliveries
+        valid_deliveries.person_id
+    from valid_deliveries
     inner join int_analysis_years
         on
-            stg_case_systems__service_deliveries.period_start_date
+            valid_deliveries.period_start_date
             <= int_analysis_years.reference_date
-            and stg_case_systems__service_deliveries.period_end_date
+            and valid_deliveries.period_end_date
             >= int_analysis_years.reference_date
     where
-        stg_case_systems__service_deliveries.function_number in (
+        valid_deliveries.function_number in (
             {%- for function_number in var('placement_functions') %}
                 '{{ function_number }}'{{ ',' if not loop.last }}
             {%- endfor %}

@@ -19,9 +19,16 @@ stg_population_register__addresses as (
 
 ),
 
-stg_population_register__residences as (
+int_residences_validated as (
 
-    select * from {{ ref('stg_population_register__residences') }}
+    select * from {{ ref('int_residences_validated') }}
+
+),
+
+valid_residences as (
+
+    select * from int_residences_validated
+    where not is_rejected
 
 ),
 
@@ -30,9 +37,9 @@ residences_on_reference_date as (
     select
         int_analysis_years.analysis_year,
         int_analysis_years.reference_date,
-        stg_population_register__residences.person_id,
-        stg_population_register__residences.address_id,
-        stg_population_register__residences.valid_from_date,
+        valid_residences.person_id,
+        valid_residences.address_id,
+        valid_residences.valid_from_date,
         stg_population_register__addresses.address_kind,
         stg_population_register__persons.birth_date,
         stg_population_register__persons.sex,
@@ -40,28 +47,28 @@ residences_on_reference_date as (
         row_number() over (
             partition by
                 int_analysis_years.analysis_year,
-                stg_population_register__residences.person_id
+                valid_residences.person_id
             order by
-                stg_population_register__residences.valid_from_date desc,
-                stg_population_register__residences.address_id asc
+                valid_residences.valid_from_date desc,
+                valid_residences.address_id asc
         ) as residence_rank
-    from stg_population_register__residences
+    from valid_residences
     inner join int_analysis_years
         on
-            stg_population_register__residences.valid_from_date
+            valid_residences.valid_from_date
             <= int_analysis_years.reference_date
             and (
-                stg_population_register__residences.valid_to_date is null
-                or stg_population_register__residences.valid_to_date
+                valid_residences.valid_to_date is null
+                or valid_residences.valid_to_date
                 > int_analysis_years.reference_date
             )
     inner join stg_population_register__addresses
         on
-            stg_population_register__residences.address_id
+            valid_residences.address_id
             = stg_population_register__addresses.address_id
     inner join stg_population_register__persons
         on
-            stg_population_register__residences.person_id
+            valid_residences.person_id
             = stg_population_register__persons.person_id
     where
         stg_population_register__addresses.municipality_code

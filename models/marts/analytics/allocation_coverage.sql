@@ -29,6 +29,7 @@ ledger_summed as (
         sum(unallocated_amount) as unallocated_amount,
         sum(quarantined_amount) as quarantined_amount
     from allocation_reconciliation
+    where sector = 'municipal' and is_analysis_year
     group by analysis_year
 
 ),

@@ -56,7 +56,7 @@ top_units as (
 
 ),
 
-final as (
+cells as (
 
     select
         group_sizes.analysis_year,
@@ -71,9 +71,8 @@ final as (
         end as mean_cost,
         case
             when group_sizes.population_cost <> 0
-                then
-                    coalesce(top_units.total_cost, 0)
-                    / group_sizes.population_cost
+                then coalesce(top_units.total_cost, 0)
+                / group_sizes.population_cost
         end as share_of_cost,
         top_units.threshold_cost,
         group_sizes.population_size,
@@ -85,6 +84,32 @@ final as (
             and group_sizes.analysis_year = top_units.analysis_year
             and group_sizes.cost_scope = top_units.cost_scope
             and group_sizes.top_percent = top_units.top_percent
+
+),
+
+final as (
+
+    -- a group of fewer than var min_cell_size units is withheld, not dropped
+    select
+        analysis_year,
+        population,
+        cost_scope,
+        top_percent,
+        {{ suppress_small_cell('n_units', 'n_units') }} as n_units,
+        {{ suppress_small_cell('total_cost', 'n_units') }} as total_cost,
+        {{ suppress_small_cell('mean_cost', 'n_units') }} as mean_cost,
+        {{ suppress_small_cell('share_of_cost', 'n_units') }} as share_of_cost,
+        {{ suppress_small_cell('threshold_cost', 'n_units') }}
+        as threshold_cost,
+        {{ suppress_small_cell('population_size', 'population_size') }}
+        as population_size,
+        {{ suppress_small_cell('population_cost', 'population_size') }}
+        as population_cost,
+        not (
+            {{ is_publishable('n_units') }}
+            and {{ is_publishable('population_size') }}
+        ) as is_suppressed
+    from cells
 
 )
 

@@ -76,18 +76,36 @@ counted as (
 
 final as (
 
+    -- counts of 1 to var min_cell_size - 1 units are withheld, not dropped
     select
         analysis_year,
         population,
         top_percent,
-        n_units,
-        cast(n_top_municipal as {{ dbt.type_bigint() }}) as n_top_municipal,
-        cast(n_top_regional as {{ dbt.type_bigint() }}) as n_top_regional,
-        cast(n_in_both as {{ dbt.type_bigint() }}) as n_in_both,
+        {{ suppress_small_cell('n_units', 'n_units') }} as n_units,
+        cast(
+            {{ suppress_small_cell('n_top_municipal', 'n_top_municipal') }}
+            as {{ dbt.type_bigint() }}
+        ) as n_top_municipal,
+        cast(
+            {{ suppress_small_cell('n_top_regional', 'n_top_regional') }}
+            as {{ dbt.type_bigint() }}
+        ) as n_top_regional,
+        cast(
+            {{ suppress_small_cell('n_in_both', 'n_in_both') }}
+            as {{ dbt.type_bigint() }}
+        ) as n_in_both,
         case
-            when n_top_municipal > 0
+            when
+                n_top_municipal > 0
+                and {{ is_publishable('n_in_both') }}
+                and {{ is_publishable('n_top_municipal') }}
                 then cast(n_in_both as {{ type_double() }}) / n_top_municipal
-        end as share_in_both
+        end as share_in_both,
+        not (
+            {{ is_publishable('n_in_both') }}
+            and {{ is_publishable('n_top_municipal') }}
+            and {{ is_publishable('n_top_regional') }}
+        ) as is_suppressed
     from counted
 
 )

@@ -1,6 +1,9 @@
--- Every krone of the ledger accounted for, per year, function and cost centre:
--- ledger = deselected + allocated + unallocated + quarantined, and the
--- difference (which must be 0 within var reconciliation_tolerance).
+-- Every krone of the extract accounted for, per year, function and cost
+-- centre: ledger = deselected + allocated + unallocated + quarantined, and the
+-- difference (which must be 0 within var reconciliation_tolerance). Regional
+-- tariffs and fees are reconciled alike (cost centre 'region'). Rows of years
+-- outside the analysis years are quarantined whole; postings whose date does
+-- not parse have no year.
 with
 
 int_ledger_postings_classified as (
@@ -15,16 +18,34 @@ int_cost_pools_allocated as (
 
 ),
 
+int_hospital_contacts_validated as (
+
+    select * from {{ ref('int_hospital_contacts_validated') }}
+
+),
+
+int_health_insurance_services_validated as (
+
+    select * from {{ ref('int_health_insurance_services_validated') }}
+
+),
+
 function_catalogue as (
 
     select * from {{ ref('function_catalogue') }}
 
 ),
 
-ledger_summed as (
+int_analysis_years as (
+
+    select * from {{ ref('int_analysis_years') }}
+
+),
+
+municipal_summed as (
 
     select
-        analysis_year,
+        reconciliation_year as analysis_year,
         function_number,
         cost_centre,
         count(*) as n_postings,
@@ -42,7 +63,54 @@ ledger_summed as (
         sum(case when ledger_state = 'quarantined' then 1 else 0 end)
             as n_quarantined_postings
     from int_ledger_postings_classified
-    group by analysis_year, function_number, cost_centre
+    group by reconciliation_year, function_number, cost_centre
+
+),
+
+regional_records as (
+
+    select
+        contact_year as analysis_year,
+        function_number,
+        tariff_amount as amount,
+        is_rejected
+    from int_hospital_contacts_validated
+    union all
+    select
+        service_year as analysis_year,
+        function_number,
+        fee_amount as amount,
+        is_rejected
+    from int_health_insurance_services_validated
+
+),
+
+regional_summed as (
+
+    -- a tariff or fee is allocated to its person unless it is quarantined
+    select
+        analysis_year,
+        function_number,
+        'region' as cost_centre,
+        count(*) as n_postings,
+        sum(amount) as ledger_amount,
+        cast(0 as {{ type_double() }}) as deselected_amount,
+        sum(case when is_rejected then 0 else amount end)
+        as direct_allocated_amount,
+        cast(0 as {{ type_double() }}) as pooled_amount,
+        cast(0 as {{ type_double() }}) as direct_unallocated_amount,
+        sum(case when is_rejected then amount else 0 end) as quarantined_amount,
+        sum(case when is_rejected then 1 else 0 end) as n_quarantined_postings
+    from regional_records
+    group by analysis_year, function_number
+
+),
+
+ledger_summed as (
+
+    select * from municipal_summed
+    union all
+    select * from regional_summed
 
 ),
 
@@ -104,7 +172,9 @@ final as (
         amounts_combined.analysis_year,
         amounts_combined.function_number,
         amounts_combined.cost_centre,
+        int_analysis_years.analysis_year is not null as is_analysis_year,
         function_catalogue.service_name,
+        function_catalogue.sector,
         function_catalogue.is_relevant,
         function_catalogue.allocation_method,
         amounts_combined.n_postings,
@@ -130,6 +200,8 @@ final as (
     from amounts_combined
     left join function_catalogue
         on amounts_combined.function_number = function_catalogue.function_number
+    left join int_analysis_years
+        on amounts_combined.analysis_year = int_analysis_years.analysis_year
 
 )
 
