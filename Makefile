@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 PERSONS ?= 22600
 SEED ?= 20240101
 YEARS ?= 1
+FAULTS ?= 0
 
-.PHONY: setup demo test lint docs clean
+.PHONY: setup demo test lint docs validate clean
 
 setup: $(VENV)/.installed
 
@@ -20,7 +21,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 ## demo: set up, generate a Stevns-size municipality, load, dbt build, dbt docs generate
 demo: setup
 	$(BIN)/welfare-segments demo --persons $(PERSONS) --seed $(SEED) --years $(YEARS) \
-		--raw-dir data/raw --warehouse warehouse/welfare.duckdb
+		--faults $(FAULTS) --raw-dir data/raw --warehouse warehouse/welfare.duckdb
 
 ## test: set up and run the whole suite: pytest (with a dbt build of a small
 ## generated dataset, every data and unit test) and sqlfluff lint
@@ -31,6 +32,11 @@ test: setup
 lint: setup
 	mkdir -p warehouse
 	WELFARE_WAREHOUSE=warehouse/lint.duckdb $(BIN)/sqlfluff lint models tests/singular analyses
+
+## validate: great-expectations suite over the marts of the demo warehouse;
+## data docs in target/gx_docs
+validate: setup
+	$(BIN)/welfare-segments validate --warehouse warehouse/welfare.duckdb --docs-dir target/gx_docs
 
 docs: setup
 	$(BIN)/dbt docs generate --profiles-dir profiles

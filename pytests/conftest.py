@@ -59,15 +59,20 @@ def dbt(*args: str, warehouse: Path, target_dir: Path, log_dir: Path) -> subproc
     return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, check=False)
 
 
+def _generate_load_build(root: Path, faults: float = 0.0, years: int = TEST_YEARS) -> tuple:
+    raw_dir, warehouse = root / "raw", root / "welfare.duckdb"
+    target_dir, log_dir = root / "target", root / "logs"
+    generate(raw_dir, persons=TEST_PERSONS, seed=TEST_SEED, years=years, last_year=LAST_YEAR, faults=faults)
+    load(raw_dir, warehouse)
+    built = dbt("build", warehouse=warehouse, target_dir=target_dir, log_dir=log_dir)
+    return raw_dir, warehouse, target_dir, log_dir, built
+
+
 @pytest.fixture(scope="session")
 def build(tmp_path_factory) -> Build:
     """Generate, load, `dbt build` (every model, data test and unit test), `dbt docs generate`."""
     root = tmp_path_factory.mktemp("build")
-    raw_dir, warehouse = root / "raw", root / "welfare.duckdb"
-    target_dir, log_dir = root / "target", root / "logs"
-    generate(raw_dir, persons=TEST_PERSONS, seed=TEST_SEED, years=TEST_YEARS, last_year=LAST_YEAR)
-    load(raw_dir, warehouse)
-    built = dbt("build", warehouse=warehouse, target_dir=target_dir, log_dir=log_dir)
+    raw_dir, warehouse, target_dir, log_dir, built = _generate_load_build(root)
     output = built.stdout + built.stderr
     # dbt docs generate overwrites run_results.json: keep the build's
     if (target_dir / "run_results.json").exists():
@@ -87,3 +92,13 @@ def warehouse(build: Build):
     con = duckdb.connect(str(build.warehouse), read_only=True)
     yield con
     con.close()
+
+
+@pytest.fixture(scope="session")
+def faulty_build(tmp_path_factory) -> Build:
+    """The same, on data with 2 % of the rows corrupted (welfare-segments generate --faults 0.02)."""
+    root = tmp_path_factory.mktemp("faulty")
+    raw_dir, warehouse, target_dir, _log_dir, built = _generate_load_build(root, faults=0.02, years=1)
+    if (target_dir / "run_results.json").exists():
+        (target_dir / "run_results.json").rename(target_dir / "build_results.json")
+    return Build(raw_dir, warehouse, target_dir, built.returncode, built.stdout + built.stderr)

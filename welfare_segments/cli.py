@@ -1,4 +1,4 @@
-"""welfare-segments: generate synthetic extracts, load them, run the demo, print headline figures."""
+"""welfare-segments: generate synthetic extracts, load them, run the demo, validate the marts, print headline figures."""
 
 from __future__ import annotations
 
@@ -22,10 +22,19 @@ def _cmd_generate(args: argparse.Namespace) -> int:
         seed=args.seed,
         years=args.years,
         last_year=args.last_year,
+        faults=getattr(args, "faults", 0.0),
     )
     seconds = time.perf_counter() - started
     for name, rows in counts.items():
         print(f"  {name:<28}{rows:>12,} rows")
+    if getattr(args, "faults", 0.0) > 0:
+        import json
+
+        manifest = json.loads((Path(args.out) / "faults_manifest.json").read_text(encoding="utf-8"))
+        classes = manifest["classes"]
+        print(f"injected faults (rate {manifest['rate']:g}): {sum(c['count'] for c in classes.values()):,} rows")
+        for name, cls in classes.items():
+            print(f"  {name:<40}{cls['count']:>8,} rows")
     print(
         f"generated {args.persons:,} persons x {args.years} year(s) in {seconds:.2f} s "
         f"({args.persons / seconds:,.0f} persons per second) into {args.out}"
@@ -77,12 +86,15 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         stages.append((name, time.perf_counter() - started))
 
     gen_args = argparse.Namespace(
-        out=str(raw_dir), persons=args.persons, seed=args.seed, years=args.years, last_year=args.last_year
+        out=str(raw_dir), persons=args.persons, seed=args.seed, years=args.years, last_year=args.last_year,
+        faults=args.faults,
     )
     timed("generate", lambda: _cmd_generate(gen_args))
     timed("load", lambda: _cmd_load(argparse.Namespace(raw_dir=str(raw_dir), warehouse=str(warehouse))))
     timed("dbt build", lambda: _dbt("build", warehouse=warehouse))
     timed("dbt docs generate", lambda: _dbt("docs", "generate", warehouse=warehouse))
+    gx_docs = Path("target/gx_docs")
+    timed("validate (GX)", lambda: _cmd_validate(argparse.Namespace(warehouse=str(warehouse), docs_dir=str(gx_docs))))
     print()
     print("stage                 seconds")
     for name, seconds in stages:
@@ -91,6 +103,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     print()
     print(f"warehouse: {warehouse.resolve()}  (schemas raw, reference, staging, intermediate, restricted, analytics)")
     print(f"docs:      {Path('target/index.html').resolve()}  (serve with: .venv/bin/dbt docs serve --profiles-dir profiles)")
+    print(f"GX docs:   {(gx_docs / 'index.html').resolve()}")
     print()
     print(_headline_text(warehouse))
     return 0
@@ -100,6 +113,21 @@ def _headline_text(warehouse: Path) -> str:
     from welfare_segments.headline import headline
 
     return headline(warehouse)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    """Validate the marts with great-expectations; write GX data docs; exit 1 on any failed expectation."""
+    from welfare_segments.validation import MartNotFoundError, format_summary, validate
+
+    started = time.perf_counter()
+    try:
+        summary = validate(Path(args.warehouse), Path(args.docs_dir))
+    except (FileNotFoundError, MartNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(format_summary(summary))
+    print(f"validated in {time.perf_counter() - started:.1f} s")
+    return 0 if summary.success else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -112,6 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--years", type=int, default=1, help="number of consecutive analysis years (default 1)")
     gen.add_argument("--last-year", type=int, default=2025, help="last analysis year (default 2025)")
     gen.add_argument("--out", default="data/raw", help="output folder (default data/raw)")
+    gen.add_argument("--faults", type=float, default=0.0, metavar="RATE",
+                     help="corrupt about this share of rows (e.g. 0.02) and write faults_manifest.json (default 0)")
     gen.set_defaults(func=_cmd_generate)
 
     load = sub.add_parser("load", help="check raw Parquet extracts against the contract and load them into the raw schema")
@@ -124,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=20240101)
     demo.add_argument("--years", type=int, default=1)
     demo.add_argument("--last-year", type=int, default=2025)
+    demo.add_argument("--faults", type=float, default=0.0, metavar="RATE", help="share of rows to corrupt (quarantine demo)")
     demo.add_argument("--raw-dir", default="data/raw")
     demo.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE))
     demo.set_defaults(func=_cmd_demo)
@@ -131,6 +162,11 @@ def build_parser() -> argparse.ArgumentParser:
     head = sub.add_parser("headline", help="print the headline figures of a built warehouse")
     head.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE))
     head.set_defaults(func=_cmd_headline)
+
+    check = sub.add_parser("validate", help="validate the marts with great-expectations and write GX data docs")
+    check.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="DuckDB file (default warehouse/welfare.duckdb)")
+    check.add_argument("--docs-dir", default="target/gx_docs", help="folder for the GX data docs (default target/gx_docs)")
+    check.set_defaults(func=_cmd_validate)
     return parser
 
 

@@ -18,7 +18,7 @@ renamed as (
         lower(trim(provider_type)) as provider_type,
         -- the catalogue's regional entries, e.g. region.own_gp
         {{ dbt.concat(["'region.'", "lower(trim(provider_type))"]) }}
-        as function_number,
+            as function_number,
         {{ dbt.safe_cast('service_date', 'date') }} as service_date,
         cast(
             extract(year from {{ dbt.safe_cast('service_date', 'date') }})

@@ -37,7 +37,9 @@ facts as (
         function_number,
         sum(
             case
-                when allocation_method in ('direct', 'tariff', 'fee') then amount
+                when
+                    allocation_method in ('direct', 'tariff', 'fee')
+                    then amount
                 else 0
             end
         ) as direct_amount,

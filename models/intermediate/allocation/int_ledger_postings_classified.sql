@@ -35,8 +35,9 @@ postings_joined as (
         function_catalogue.allocation_method
     from int_ledger_postings_validated
     left join function_catalogue
-        on int_ledger_postings_validated.function_number
-        = function_catalogue.function_number
+        on
+            int_ledger_postings_validated.function_number
+            = function_catalogue.function_number
 
 ),
 

@@ -35,9 +35,9 @@ selected_years as (
     {%- if var('analysis_years') %}
     where booking_years.booking_year in ({{ var('analysis_years') | join(', ') }})
     {%- else %}
-    where
-        booking_years.n_months = 12
-        and booking_years.n_postings * 2 >= busiest_year.max_postings
+        where
+            booking_years.n_months = 12
+            and booking_years.n_postings * 2 >= busiest_year.max_postings
     {%- endif %}
 
 ),

@@ -48,19 +48,22 @@ services_checked as (
         known_persons.person_id is not null as is_known_person,
         int_analysis_years.analysis_year is not null as is_in_analysis_years,
         int_citizens_during_years.person_id is not null
-        as is_citizen_during_year,
+            as is_citizen_during_year,
         row_number() over (
             partition by stg_health_insurance__services.service_id
             order by stg_health_insurance__services.source_row_number
         ) as key_occurrence
     from stg_health_insurance__services
     left join function_catalogue
-        on stg_health_insurance__services.function_number
-        = function_catalogue.function_number
+        on
+            stg_health_insurance__services.function_number
+            = function_catalogue.function_number
     left join known_persons
         on stg_health_insurance__services.person_id = known_persons.person_id
     left join int_analysis_years
-        on stg_health_insurance__services.service_year = int_analysis_years.analysis_year
+        on
+            stg_health_insurance__services.service_year
+            = int_analysis_years.analysis_year
     left join int_citizens_during_years
         on
             stg_health_insurance__services.person_id

@@ -48,19 +48,22 @@ contacts_checked as (
         known_persons.person_id is not null as is_known_person,
         int_analysis_years.analysis_year is not null as is_in_analysis_years,
         int_citizens_during_years.person_id is not null
-        as is_citizen_during_year,
+            as is_citizen_during_year,
         row_number() over (
             partition by stg_hospital__contacts.contact_id
             order by stg_hospital__contacts.source_row_number
         ) as key_occurrence
     from stg_hospital__contacts
     left join function_catalogue
-        on stg_hospital__contacts.function_number
-        = function_catalogue.function_number
+        on
+            stg_hospital__contacts.function_number
+            = function_catalogue.function_number
     left join known_persons
         on stg_hospital__contacts.person_id = known_persons.person_id
     left join int_analysis_years
-        on stg_hospital__contacts.contact_year = int_analysis_years.analysis_year
+        on
+            stg_hospital__contacts.contact_year
+            = int_analysis_years.analysis_year
     left join int_citizens_during_years
         on
             stg_hospital__contacts.person_id

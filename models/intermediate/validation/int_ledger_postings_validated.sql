@@ -51,8 +51,9 @@ postings_checked as (
     left join int_analysis_years
         on stg_ledger__postings.booking_year = int_analysis_years.analysis_year
     left join function_catalogue
-        on stg_ledger__postings.function_number
-        = function_catalogue.function_number
+        on
+            stg_ledger__postings.function_number
+            = function_catalogue.function_number
     left join known_persons
         on stg_ledger__postings.person_id = known_persons.person_id
 

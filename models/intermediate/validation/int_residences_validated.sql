@@ -42,11 +42,13 @@ residences_checked as (
         known_addresses.address_id is not null as is_known_address
     from stg_population_register__residences
     left join known_persons
-        on stg_population_register__residences.person_id
-        = known_persons.person_id
+        on
+            stg_population_register__residences.person_id
+            = known_persons.person_id
     left join known_addresses
-        on stg_population_register__residences.address_id
-        = known_addresses.address_id
+        on
+            stg_population_register__residences.address_id
+            = known_addresses.address_id
 
 ),
 

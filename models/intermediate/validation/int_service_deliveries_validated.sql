@@ -39,11 +39,13 @@ deliveries_checked as (
         ) as key_occurrence
     from stg_case_systems__service_deliveries
     left join function_catalogue
-        on stg_case_systems__service_deliveries.function_number
-        = function_catalogue.function_number
+        on
+            stg_case_systems__service_deliveries.function_number
+            = function_catalogue.function_number
     left join known_persons
-        on stg_case_systems__service_deliveries.person_id
-        = known_persons.person_id
+        on
+            stg_case_systems__service_deliveries.person_id
+            = known_persons.person_id
 
 ),
 

@@ -71,8 +71,9 @@ cells as (
         end as mean_cost,
         case
             when group_sizes.population_cost <> 0
-                then coalesce(top_units.total_cost, 0)
-                / group_sizes.population_cost
+                then
+                    coalesce(top_units.total_cost, 0)
+                    / group_sizes.population_cost
         end as share_of_cost,
         top_units.threshold_cost,
         group_sizes.population_size,
@@ -100,12 +101,12 @@ final as (
         {{ suppress_small_cell('mean_cost', 'n_units') }} as mean_cost,
         {{ suppress_small_cell('share_of_cost', 'n_units') }} as share_of_cost,
         {{ suppress_small_cell('threshold_cost', 'n_units') }}
-        as threshold_cost,
+            as threshold_cost,
         {{ suppress_small_cell('population_size', 'population_size') }}
-        as population_size,
+            as population_size,
         {{ suppress_small_cell('population_cost', 'population_size') }}
-        as population_cost,
-        not (
+            as population_cost,
+        not(
             {{ is_publishable('n_units') }}
             and {{ is_publishable('population_size') }}
         ) as is_suppressed

@@ -101,7 +101,7 @@ final as (
                 and {{ is_publishable('n_top_municipal') }}
                 then cast(n_in_both as {{ type_double() }}) / n_top_municipal
         end as share_in_both,
-        not (
+        not(
             {{ is_publishable('n_in_both') }}
             and {{ is_publishable('n_top_municipal') }}
             and {{ is_publishable('n_top_regional') }}

@@ -96,7 +96,7 @@ regional_summed as (
         sum(amount) as ledger_amount,
         cast(0 as {{ type_double() }}) as deselected_amount,
         sum(case when is_rejected then 0 else amount end)
-        as direct_allocated_amount,
+            as direct_allocated_amount,
         cast(0 as {{ type_double() }}) as pooled_amount,
         cast(0 as {{ type_double() }}) as direct_unallocated_amount,
         sum(case when is_rejected then amount else 0 end) as quarantined_amount,

@@ -45,7 +45,7 @@ rejected as (
         amount,
         {{ dbt.concat(["'amount='", "coalesce(amount_text, '')",
                        "'; booking_date='", "coalesce(booking_date_text, '')"]) }}
-        as source_values,
+            as source_values,
         rejection_reasons
     from int_ledger_postings_validated
     where is_rejected
@@ -61,7 +61,7 @@ rejected as (
         {{ dbt.concat(["'activity_units='",
                        "coalesce(cast(activity_units as "
                        ~ dbt.type_string() ~ "), '')"]) }}
-        as source_values,
+            as source_values,
         rejection_reasons
     from int_service_deliveries_validated
     where is_rejected
@@ -78,7 +78,7 @@ rejected as (
         cast(null as {{ dbt.type_string() }}) as function_number,
         cast(null as {{ type_double() }}) as amount,
         {{ dbt.concat(["'address_id='", "coalesce(address_id, '')"]) }}
-        as source_values,
+            as source_values,
         rejection_reasons
     from int_residences_validated
     where is_rejected
@@ -93,7 +93,7 @@ rejected as (
         tariff_amount as amount,
         {{ dbt.concat(["'primary_diagnosis='",
                        "coalesce(primary_diagnosis_code, '')"]) }}
-        as source_values,
+            as source_values,
         rejection_reasons
     from int_hospital_contacts_validated
     where is_rejected

@@ -1,7 +1,7 @@
 -- Citizens and families of each year's population ranked by cost, separately
 -- for total, municipal and regional cost: the basis of the concentration and
--- overlap marts. Rank 1 is the costliest; ties are broken by unit id so the
--- ranking is the same on every engine.
+-- overlap marts. Rank 1 is the costliest; costs are compared to the øre and
+-- ties broken by unit id, so the ranking is the same on every run and engine.
 with
 
 person_costs as (
@@ -77,7 +77,9 @@ final as (
         unit_cost,
         row_number() over (
             partition by population, analysis_year, cost_scope
-            order by unit_cost desc, unit_id asc
+            -- kroner to the øre: parallel sums may differ in the last bits
+            -- between runs, which must not reorder near-ties
+            order by round(unit_cost, 2) desc, unit_id asc
         ) as cost_rank,
         count(*) over (
             partition by population, analysis_year, cost_scope

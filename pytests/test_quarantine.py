@@ -1,0 +1,97 @@
+"""Bad input never stops the build and is never lost.
+
+The generator corrupts 2 % of the rows across twelve classes and writes a
+manifest of what it did; the quarantine must hold exactly those rows, each
+with its class among its reasons, and the reconciliation must stay exact.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import duckdb
+import pandas as pd
+import pytest
+
+
+@pytest.fixture(scope="module")
+def faulty(faulty_build):
+    assert faulty_build.returncode == 0, faulty_build.output[-5000:]
+    con = duckdb.connect(str(faulty_build.warehouse), read_only=True)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="module")
+def manifest(faulty_build) -> dict:
+    return json.loads((faulty_build.raw_dir / "faults_manifest.json").read_text())
+
+
+def test_build_succeeds_on_bad_input_with_warnings_only(faulty_build):
+    statuses = Counter(r["status"] for r in faulty_build.results())
+    assert statuses["error"] == 0 and statuses["fail"] == 0
+    # the raw-input tests saw the bad rows and warned
+    assert statuses["warn"] >= 1
+
+
+def test_every_injected_row_is_quarantined_with_its_class_and_no_clean_row_is(faulty, manifest):
+    injected = {
+        (row["table"], row["row_number"]): fault_class
+        for fault_class, entry in manifest["classes"].items()
+        for row in entry["rows"]
+    }
+    assert len({c for c in injected.values()}) >= 10
+    quarantined = {
+        (table, row_number): reasons.split(";")
+        for table, row_number, reasons in faulty.execute(
+            "select source_table, source_row_number, rejection_reasons from quarantine.rejected_rows"
+        ).fetchall()
+    }
+    missing = sorted(key for key in injected if key not in quarantined)
+    wrong_reason = sorted(key for key, cls in injected.items() if key in quarantined and cls not in quarantined[key])
+    clean_quarantined = sorted(key for key in quarantined if key not in injected)
+    assert (missing, wrong_reason, clean_quarantined) == ([], [], [])
+
+
+def test_quarantine_counts_by_class_equal_the_manifest(faulty, manifest):
+    by_reason = dict(
+        faulty.execute("select primary_reason, count(*) from quarantine.rejected_rows group by primary_reason").fetchall()
+    )
+    expected = {cls: entry["count"] for cls, entry in manifest["classes"].items() if entry["count"]}
+    assert by_reason == expected
+
+
+def test_reconciliation_stays_exact_and_counts_quarantined_kroner(faulty_build, faulty):
+    worst, quarantined_in_reconciliation = faulty.execute(
+        "select max(abs(difference)), sum(quarantined_amount) from audit.allocation_reconciliation"
+    ).fetchone()
+    assert worst <= 0.01
+    quarantined_rows = faulty.execute(
+        "select coalesce(sum(amount), 0) from quarantine.rejected_rows "
+        "where source_table in ('ledger_postings', 'hospital_contacts', 'health_insurance_services')"
+    ).fetchone()[0]
+    assert quarantined_in_reconciliation == pytest.approx(quarantined_rows, abs=0.01)
+    assert quarantined_rows > 0
+    # every krone of the raw ledger file that parses is in the reconciliation
+    ledger = pd.read_parquet(faulty_build.raw_dir / "ledger_postings.parquet")
+    parsed = pd.to_numeric(ledger["amount"], errors="coerce").sum()
+    municipal_total = faulty.execute(
+        "select sum(ledger_amount) from audit.allocation_reconciliation where cost_centre <> 'region'"
+    ).fetchone()[0]
+    assert municipal_total == pytest.approx(parsed, abs=0.01)
+
+
+def test_quarantined_rows_keep_the_offending_values(faulty):
+    sample = dict(
+        faulty.execute(
+            """
+            select primary_reason, any_value(source_values) from quarantine.rejected_rows
+            where primary_reason in ('invalid_amount', 'invalid_diagnosis_code', 'unknown_address_id')
+            group by primary_reason
+            """
+        ).fetchall()
+    )
+    assert sample["invalid_amount"].startswith("amount=")
+    assert sample["invalid_diagnosis_code"].startswith("primary_diagnosis=")
+    assert sample["unknown_address_id"].startswith("address_id=")
