@@ -130,6 +130,20 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0 if summary.success else 1
 
 
+def _cmd_check_docs(args: argparse.Namespace) -> int:
+    """Documentation and key-test gates over dbt's manifest.json and catalog.json."""
+    from welfare_segments.gates import documentation_coverage, models_without_key_test
+
+    coverage = documentation_coverage(Path(args.target_dir))
+    unkeyed = models_without_key_test(Path(args.target_dir))
+    print(f"documented: {coverage.described:,} of {coverage.total:,} models, seeds, sources and columns ({coverage.percent:.1f} %)")
+    for name in coverage.missing:
+        print(f"  not described: {name}")
+    for name in unkeyed:
+        print(f"  no primary-key test: {name}")
+    return 0 if not coverage.missing and not unkeyed else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="welfare-segments", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -167,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="DuckDB file (default warehouse/welfare.duckdb)")
     check.add_argument("--docs-dir", default="target/gx_docs", help="folder for the GX data docs (default target/gx_docs)")
     check.set_defaults(func=_cmd_validate)
+    docs = sub.add_parser("check-docs", help="fail unless every model, source, seed and column is described and every model has a key test")
+    docs.add_argument("--target-dir", default="target", help="dbt target folder with manifest.json and catalog.json (run dbt docs generate first)")
+    docs.set_defaults(func=_cmd_check_docs)
     return parser
 
 
