@@ -7,7 +7,7 @@ SEED ?= 20240101
 YEARS ?= 1
 FAULTS ?= 0
 
-.PHONY: setup demo test lint docs validate clean
+.PHONY: setup demo test test-postgres lint docs validate clean
 
 setup: $(VENV)/.installed
 
@@ -29,6 +29,11 @@ test: setup
 	$(BIN)/python -m pytest
 	$(MAKE) lint
 
+## test-postgres: the pipeline on a private PostgreSQL server (installed from
+## Debian if missing), stopped afterwards also when the build fails
+test-postgres: setup
+	scripts/test-postgres.sh
+
 lint: setup
 	mkdir -p warehouse
 	WELFARE_WAREHOUSE=warehouse/lint.duckdb $(BIN)/sqlfluff lint models tests/singular analyses
@@ -42,4 +47,5 @@ docs: setup
 	$(BIN)/dbt docs generate --profiles-dir profiles
 
 clean:
-	rm -rf target logs data warehouse dbt_packages
+	scripts/postgres.sh stop
+	rm -rf target logs data warehouse dbt_packages .pg

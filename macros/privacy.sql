@@ -27,6 +27,19 @@
                 ~ "key is only for data made by `welfare-segments generate`."
             ) }}
         {%- endif -%}
+    {%- elif execute and target.type == 'postgres' -%}
+        {#- the key must also reach the server's session (PGOPTIONS); compare
+            digests so the key itself never enters a query -#}
+        {%- set result = run_query(
+            "select md5(coalesce(current_setting('welfare.pseudonym_key', true), ''))"
+        ) -%}
+        {%- if result.rows[0][0] != local_md5(env_var('WELFARE_PSEUDONYM_KEY')) -%}
+            {{ exceptions.raise_compiler_error(
+                "Refusing to build: WELFARE_PSEUDONYM_KEY is set but PostgreSQL's "
+                ~ "session setting welfare.pseudonym_key differs. Export "
+                ~ "PGOPTIONS=\"-c welfare.pseudonym_key=$WELFARE_PSEUDONYM_KEY\"."
+            ) }}
+        {%- endif -%}
     {%- endif -%}
     select 1 as pseudonym_key_checked
 {% endmacro %}

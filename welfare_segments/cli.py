@@ -43,17 +43,23 @@ def _cmd_generate(args: argparse.Namespace) -> int:
 
 
 def _cmd_load(args: argparse.Namespace) -> int:
-    from welfare_segments.loader import RawContractError, load
+    from welfare_segments.loader import RawContractError, load, load_postgres, postgres_dsn
 
     started = time.perf_counter()
+    target = getattr(args, "target", "duckdb")
     try:
-        counts = load(Path(args.raw_dir), Path(args.warehouse))
+        if target == "postgres":
+            counts = load_postgres(Path(args.raw_dir))
+            destination = postgres_dsn()
+        else:
+            counts = load(Path(args.raw_dir), Path(args.warehouse))
+            destination = args.warehouse
     except RawContractError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     seconds = time.perf_counter() - started
     rows = sum(counts.values())
-    print(f"loaded {rows:,} rows in {len(counts)} raw tables into {args.warehouse} in {seconds:.2f} s")
+    print(f"loaded {rows:,} rows in {len(counts)} raw tables into {destination} in {seconds:.2f} s")
     return 0
 
 
@@ -144,6 +150,29 @@ def _cmd_check_docs(args: argparse.Namespace) -> int:
     return 0 if not coverage.missing and not unkeyed else 1
 
 
+def _cmd_bench(args: argparse.Namespace) -> int:
+    """Generate, load, dbt build and the DuckDB floor, each in its own process: seconds, peak memory, rows/s."""
+    import json
+
+    from welfare_segments.bench import BenchError, check_target, format_report, run_bench
+
+    try:
+        check_target(args.target)
+        work_dir = Path(args.work_dir)
+        report = run_bench(persons=args.persons, seed=args.seed, years=args.years, target=args.target,
+                           work_dir=work_dir, threads=args.threads, faults=args.faults)
+    except BenchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    json_path = Path(args.json) if args.json else work_dir / f"bench_{args.target}_{args.persons}.json"
+    json_path.parent.mkdir(parents=True, exist_ok=True)
+    json_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print()
+    print(format_report(report))
+    print(f"\nJSON: {json_path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="welfare-segments", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -161,6 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
     load = sub.add_parser("load", help="check raw Parquet extracts against the contract and load them into the raw schema")
     load.add_argument("--raw-dir", default="data/raw", help="folder with one Parquet file per raw table")
     load.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="DuckDB file (default warehouse/welfare.duckdb)")
+    load.add_argument("--target", choices=["duckdb", "postgres"], default="duckdb",
+                      help="where to load: the DuckDB file, or PostgreSQL (connection from WELFARE_PG_* variables)")
     load.set_defaults(func=_cmd_load)
 
     demo = sub.add_parser("demo", help="generate, load, dbt build and dbt docs generate, timed per stage")
@@ -184,6 +215,17 @@ def build_parser() -> argparse.ArgumentParser:
     docs = sub.add_parser("check-docs", help="fail unless every model, source, seed and column is described and every model has a key test")
     docs.add_argument("--target-dir", default="target", help="dbt target folder with manifest.json and catalog.json (run dbt docs generate first)")
     docs.set_defaults(func=_cmd_check_docs)
+    bench = sub.add_parser("bench", help="time generate, load, dbt build and a DuckDB single-pass floor; print a table and write JSON")
+    bench.add_argument("--persons", type=int, required=True, help="residents to generate")
+    bench.add_argument("--seed", type=int, default=20240101)
+    bench.add_argument("--years", type=int, default=1)
+    bench.add_argument("--faults", type=float, default=0.0, metavar="RATE", help="share of rows to corrupt (default 0)")
+    bench.add_argument("--target", default="duckdb", help="engine to load and build on (only duckdb for now)")
+    bench.add_argument("--work-dir", default="bench", help="folder for raw files, warehouse, target and logs (default bench/)")
+    bench.add_argument("--json", default=None, help="report file (default WORK_DIR/bench_<target>_<persons>.json)")
+    bench.add_argument("--threads", type=int, default=None,
+                       help="dbt --threads and the floor's DuckDB threads (default: the profile's and DuckDB's own)")
+    bench.set_defaults(func=_cmd_bench)
     return parser
 
 

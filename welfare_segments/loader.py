@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import json
+import os
 
 from welfare_segments.contract import RAW_TABLES, RawTable
 
@@ -128,4 +129,89 @@ def load(raw_dir: Path, warehouse: Path, schema: str = "raw") -> dict[str, int]:
             "select cast(? as boolean) as is_synthetic, cast(? as varchar) as description",
             [bool(info.get("synthetic", False)), json.dumps(info, sort_keys=True) if info else "own extract"],
         )
+    return counts
+
+
+_PG_TYPES = {
+    "string": "text",
+    "date": "date",
+    "double": "double precision",
+    "int": "bigint",
+    "boolean": "boolean",
+}
+
+
+def postgres_dsn() -> str:
+    """Connection string of the project's PostgreSQL (scripts/postgres.sh), from WELFARE_PG_* variables."""
+    return (
+        f"host={os.environ.get('WELFARE_PG_HOST', '127.0.0.1')} "
+        f"port={os.environ.get('WELFARE_PG_PORT', '55432')} "
+        f"user={os.environ.get('WELFARE_PG_USER', 'postgres')} "
+        f"dbname={os.environ.get('WELFARE_PG_DATABASE', 'welfare')}"
+    )
+
+
+def _ensure_postgres_database(dsn: str) -> None:
+    import psycopg2
+
+    params = dict(part.split("=", 1) for part in dsn.split())
+    database = params.pop("dbname")
+    admin = psycopg2.connect(" ".join(f"{k}={v}" for k, v in params.items()) + " dbname=postgres")
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute("select 1 from pg_database where datname = %s", [database])
+        if cur.fetchone() is None:
+            cur.execute(f'create database "{database}"')
+    admin.close()
+
+
+def load_postgres(raw_dir: Path, dsn: str | None = None, schema: str = "raw") -> dict[str, int]:
+    """Check every raw file, then (re)create the raw tables in PostgreSQL with COPY."""
+    import io
+
+    import psycopg2
+    import pyarrow.csv as pacsv
+
+    raw_dir = Path(raw_dir)
+    paths = {table.name: check_file(table, raw_dir) for table in RAW_TABLES}
+    info = read_dataset_info(raw_dir)
+    dsn = dsn or postgres_dsn()
+    _ensure_postgres_database(dsn)
+    counts: dict[str, int] = {}
+    con = psycopg2.connect(dsn)
+    try:
+        with con, con.cursor() as cur:
+            cur.execute(f"create schema if not exists {schema}")
+            for table in RAW_TABLES:
+                parquet = pq.ParquetFile(paths[table.name])
+                file_schema = parquet.schema_arrow
+                columns = []
+                for col in table.columns:
+                    as_text = col.type in _TEXT_ALLOWED and _ACCEPTED["string"](file_schema.field(col.name).type)
+                    columns.append(f"{col.name} {'text' if as_text else _PG_TYPES[col.type]}")
+                columns.append("source_row_number bigint")
+                cur.execute(f"drop table if exists {schema}.{table.name} cascade")
+                cur.execute(f"create table {schema}.{table.name} ({', '.join(columns)})")
+                names = [col.name for col in table.columns]
+                offset = 0
+                for batch in parquet.iter_batches(batch_size=200_000, columns=names):
+                    numbers = pa.array(range(offset + 1, offset + batch.num_rows + 1), type=pa.int64())
+                    batch = pa.RecordBatch.from_arrays([*batch.columns, numbers], names=[*names, "source_row_number"])
+                    buffer = io.BytesIO()
+                    pacsv.write_csv(batch, buffer, pacsv.WriteOptions(include_header=False))
+                    buffer.seek(0)
+                    cur.copy_expert(
+                        f"copy {schema}.{table.name} ({', '.join(names)}, source_row_number) from stdin with (format csv)",
+                        buffer,
+                    )
+                    offset += batch.num_rows
+                counts[table.name] = offset
+            cur.execute(f"drop table if exists {schema}.extract_info")
+            cur.execute(f"create table {schema}.extract_info (is_synthetic boolean, description text)")
+            cur.execute(
+                f"insert into {schema}.extract_info values (%s, %s)",
+                [bool(info.get("synthetic", False)), json.dumps(info, sort_keys=True) if info else "own extract"],
+            )
+    finally:
+        con.close()
     return counts

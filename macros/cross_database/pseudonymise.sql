@@ -12,6 +12,21 @@
     ) }}
 {%- endmacro %}
 
+{#- PostgreSQL: pgcrypto's hmac() with the key from the session setting
+    welfare.pseudonym_key (PGOPTIONS='-c welfare.pseudonym_key=...'); the
+    public demo key only when it is unset, which check_pseudonym_key allows
+    for synthetic data alone. -#}
+{% macro postgres__pseudonymise(person_id) -%}
+    left(encode(public.hmac(
+        cast({{ person_id }} as text),
+        coalesce(
+            nullif(current_setting('welfare.pseudonym_key', true), ''),
+            '{{ var("synthetic_demo_key") }}'
+        ),
+        'sha256'
+    ), 'hex'), 32)
+{%- endmacro %}
+
 {% macro duckdb__pseudonymise(person_id) -%}
     welfare_pseudonym(cast({{ person_id }} as varchar))
 {%- endmacro %}

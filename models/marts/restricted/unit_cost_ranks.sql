@@ -79,7 +79,9 @@ final as (
             partition by population, analysis_year, cost_scope
             -- kroner to the øre: parallel sums may differ in the last bits
             -- between runs, which must not reorder near-ties
-            order by round(unit_cost, 2) desc, unit_id asc
+            order by
+                round(cast(unit_cost as {{ dbt.type_numeric() }}), 2) desc,
+                unit_id asc
         ) as cost_rank,
         count(*) over (
             partition by population, analysis_year, cost_scope

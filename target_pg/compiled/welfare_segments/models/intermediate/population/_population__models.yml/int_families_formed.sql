@@ -1,0 +1,13 @@
+
+-- Fixture for int_families_formed
+select cast(2025 as integer) as "analysis_year", cast(null as text) as "person_id", cast('A-1' as text) as "family_id", cast('same_address' as text) as "family_rule", cast(False as boolean) as "is_placed_child", cast(null as text) as "sex", public.welfare_try_date(cast(null as text)) as "birth_date", cast(null as numeric) as "age_at_reference_date", cast(False as boolean) as "is_child"
+union all
+select cast(2025 as integer) as "analysis_year", cast(null as text) as "person_id", cast('A-1' as text) as "family_id", cast('same_address' as text) as "family_rule", cast(False as boolean) as "is_placed_child", cast(null as text) as "sex", public.welfare_try_date(cast(null as text)) as "birth_date", cast(null as numeric) as "age_at_reference_date", cast(True as boolean) as "is_child"
+union all
+select cast(2025 as integer) as "analysis_year", cast(null as text) as "person_id", cast('A-2' as text) as "family_id", cast('same_address' as text) as "family_rule", cast(False as boolean) as "is_placed_child", cast(null as text) as "sex", public.welfare_try_date(cast(null as text)) as "birth_date", cast(null as numeric) as "age_at_reference_date", cast(False as boolean) as "is_child"
+union all
+select cast(2025 as integer) as "analysis_year", cast(null as text) as "person_id", cast('A-2' as text) as "family_id", cast('same_address' as text) as "family_rule", cast(False as boolean) as "is_placed_child", cast(null as text) as "sex", public.welfare_try_date(cast(null as text)) as "birth_date", cast(null as numeric) as "age_at_reference_date", cast(False as boolean) as "is_child"
+union all
+select cast(2025 as integer) as "analysis_year", cast(null as text) as "person_id", cast('A-2' as text) as "family_id", cast('placed_child_at_mother' as text) as "family_rule", cast(True as boolean) as "is_placed_child", cast(null as text) as "sex", public.welfare_try_date(cast(null as text)) as "birth_date", cast(null as numeric) as "age_at_reference_date", cast(True as boolean) as "is_child"
+union all
+select cast(2025 as integer) as "analysis_year", cast(null as text) as "person_id", cast('P-3' as text) as "family_id", cast('residential_institution' as text) as "family_rule", cast(False as boolean) as "is_placed_child", cast(null as text) as "sex", public.welfare_try_date(cast(null as text)) as "birth_date", cast(null as numeric) as "age_at_reference_date", cast(False as boolean) as "is_child"

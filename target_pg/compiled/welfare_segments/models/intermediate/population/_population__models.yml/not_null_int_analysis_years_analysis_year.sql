@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select analysis_year
+from "welfare"."intermediate"."int_analysis_years"
+where analysis_year is null
+
+

@@ -1,0 +1,14 @@
+
+    
+    
+
+select
+    contact_id as unique_field,
+    count(*) as n_records
+
+from (select * from "welfare"."intermediate"."int_hospital_contacts_validated" where not is_rejected) dbt_subquery
+where contact_id is not null
+group by contact_id
+having count(*) > 1
+
+

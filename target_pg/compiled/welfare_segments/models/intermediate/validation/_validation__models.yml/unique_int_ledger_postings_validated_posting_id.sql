@@ -1,0 +1,14 @@
+
+    
+    
+
+select
+    posting_id as unique_field,
+    count(*) as n_records
+
+from (select * from "welfare"."intermediate"."int_ledger_postings_validated" where not is_rejected) dbt_subquery
+where posting_id is not null
+group by posting_id
+having count(*) > 1
+
+

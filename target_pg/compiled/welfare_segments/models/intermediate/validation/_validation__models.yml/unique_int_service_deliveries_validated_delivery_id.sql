@@ -1,0 +1,14 @@
+
+    
+    
+
+select
+    delivery_id as unique_field,
+    count(*) as n_records
+
+from (select * from "welfare"."intermediate"."int_service_deliveries_validated" where not is_rejected) dbt_subquery
+where delivery_id is not null
+group by delivery_id
+having count(*) > 1
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select is_suppressed
+from "welfare"."analytics"."cost_concentration"
+where is_suppressed is null
+
+

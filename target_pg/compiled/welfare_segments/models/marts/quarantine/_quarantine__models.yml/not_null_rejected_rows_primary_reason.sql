@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select primary_reason
+from "welfare"."quarantine"."rejected_rows"
+where primary_reason is null
+
+

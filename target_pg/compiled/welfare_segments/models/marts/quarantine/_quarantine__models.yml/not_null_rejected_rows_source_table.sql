@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select source_table
+from "welfare"."quarantine"."rejected_rows"
+where source_table is null
+
+

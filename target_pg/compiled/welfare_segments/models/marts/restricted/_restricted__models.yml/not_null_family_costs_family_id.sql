@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select family_id
+from "welfare"."restricted"."family_costs"
+where family_id is null
+
+

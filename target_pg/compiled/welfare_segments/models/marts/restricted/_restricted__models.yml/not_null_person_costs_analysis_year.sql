@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select analysis_year
+from "welfare"."restricted"."person_costs"
+where analysis_year is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select contact_id
+from "welfare"."staging"."stg_hospital__contacts"
+where contact_id is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select source_row_number
+from "welfare"."staging"."stg_population_register__addresses"
+where source_row_number is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select service_id
+from "welfare"."raw"."health_insurance_services"
+where service_id is null
+
+

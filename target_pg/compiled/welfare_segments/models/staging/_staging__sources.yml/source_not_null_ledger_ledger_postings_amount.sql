@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select amount
+from "welfare"."raw"."ledger_postings"
+where amount is null
+
+

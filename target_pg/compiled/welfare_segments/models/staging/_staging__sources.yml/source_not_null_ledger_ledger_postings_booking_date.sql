@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select booking_date
+from "welfare"."raw"."ledger_postings"
+where booking_date is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select function_number
+from "welfare"."raw"."ledger_postings"
+where function_number is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select source_row_number
+from "welfare"."raw"."ledger_postings"
+where source_row_number is null
+
+

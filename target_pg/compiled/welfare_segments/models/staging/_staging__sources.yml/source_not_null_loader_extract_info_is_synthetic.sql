@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select is_synthetic
+from "welfare"."raw"."extract_info"
+where is_synthetic is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select birth_date
+from "welfare"."raw"."persons"
+where birth_date is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select address_id
+from "welfare"."raw"."residences"
+where address_id is null
+
+

@@ -1,0 +1,14 @@
+
+    
+    
+
+select
+    service_id as unique_field,
+    count(*) as n_records
+
+from "welfare"."raw"."health_insurance_services"
+where service_id is not null
+group by service_id
+having count(*) > 1
+
+

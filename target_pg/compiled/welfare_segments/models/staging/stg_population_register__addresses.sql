@@ -1,0 +1,23 @@
+with
+
+source_addresses as (
+
+    select * from "welfare"."raw"."addresses"
+
+),
+
+renamed as (
+
+    select
+        source_row_number,
+        cast(address_id as TEXT) as address_id,
+        trim(municipality_code) as municipality_code,
+        lower(trim(address_kind)) as address_kind,
+        lower(trim(address_kind)) = 'residential_institution'
+            as is_residential_institution,
+        lower(trim(address_kind)) = 'no_fixed_address' as is_no_fixed_address
+    from source_addresses
+
+)
+
+select * from renamed

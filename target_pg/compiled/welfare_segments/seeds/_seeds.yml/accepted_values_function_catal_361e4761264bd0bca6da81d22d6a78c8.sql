@@ -1,0 +1,22 @@
+
+    
+    
+
+with all_values as (
+
+    select
+        source_mark as value_field,
+        count(*) as n_records
+
+    from "welfare"."reference"."function_catalogue"
+    group by source_mark
+
+)
+
+select *
+from all_values
+where value_field not in (
+    'seen','verify','est'
+)
+
+

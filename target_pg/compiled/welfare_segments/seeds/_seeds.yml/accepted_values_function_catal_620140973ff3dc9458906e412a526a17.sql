@@ -1,0 +1,22 @@
+
+    
+    
+
+with all_values as (
+
+    select
+        allocation_method as value_field,
+        count(*) as n_records
+
+    from "welfare"."reference"."function_catalogue"
+    group by allocation_method
+
+)
+
+select *
+from all_values
+where value_field not in (
+    'direct','activity','average','tariff','fee','none'
+)
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select cost_type
+from "welfare"."reference"."function_catalogue"
+where cost_type is null
+
+

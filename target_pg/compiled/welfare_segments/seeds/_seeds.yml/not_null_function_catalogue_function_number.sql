@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select function_number
+from "welfare"."reference"."function_catalogue"
+where function_number is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select is_relevant
+from "welfare"."reference"."function_catalogue"
+where is_relevant is null
+
+

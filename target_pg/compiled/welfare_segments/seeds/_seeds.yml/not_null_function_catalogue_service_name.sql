@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select service_name
+from "welfare"."reference"."function_catalogue"
+where service_name is null
+
+

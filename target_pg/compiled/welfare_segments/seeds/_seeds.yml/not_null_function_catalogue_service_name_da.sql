@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select service_name_da
+from "welfare"."reference"."function_catalogue"
+where service_name_da is null
+
+

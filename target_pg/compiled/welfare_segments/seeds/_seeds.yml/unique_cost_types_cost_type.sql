@@ -1,0 +1,14 @@
+
+    
+    
+
+select
+    cost_type as unique_field,
+    count(*) as n_records
+
+from "welfare"."reference"."cost_types"
+where cost_type is not null
+group by cost_type
+having count(*) > 1
+
+

@@ -1,0 +1,23 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+
+select
+    delivery_id, analysis_year,
+    count(*) as n_rows
+from "welfare"."intermediate"."int_service_deliveries_weighted"
+group by delivery_id, analysis_year
+having count(*) > 1
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,28 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+select
+    posting_id as unique_field,
+    count(*) as n_records
+
+from (select * from "welfare"."intermediate"."int_ledger_postings_validated" where not is_rejected) dbt_subquery
+where posting_id is not null
+group by posting_id
+having count(*) > 1
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select analysis_year
+from "welfare"."analytics"."cost_concentration"
+where analysis_year is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

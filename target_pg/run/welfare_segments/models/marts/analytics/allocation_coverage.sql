@@ -1,0 +1,113 @@
+
+  
+    
+
+  create  table "welfare"."analytics"."allocation_coverage__dbt_tmp"
+  
+  
+    as
+  
+  (
+    -- The allocation-coverage summary the reports quote (Stevns: 99 % of 730 mio.
+-- kr. of relevant municipal operating cost allocated to individuals): per year,
+-- how the relevant ledger splits over the allocation states.
+with
+
+allocation_reconciliation as (
+
+    select * from "welfare"."audit"."allocation_reconciliation"
+
+),
+
+int_costs_allocated_to_persons as (
+
+    select * from "welfare"."intermediate"."int_costs_allocated_to_persons"
+
+),
+
+ledger_summed as (
+
+    select
+        analysis_year,
+        sum(ledger_amount) as ledger_amount,
+        sum(deselected_amount) as deselected_amount,
+        sum(ledger_amount - deselected_amount) as relevant_ledger_amount,
+        sum(allocated_amount) as allocated_amount,
+        sum(direct_allocated_amount) as direct_allocated_amount,
+        sum(activity_allocated_amount) as activity_allocated_amount,
+        sum(average_allocated_amount) as average_allocated_amount,
+        sum(unallocated_amount) as unallocated_amount,
+        sum(quarantined_amount) as quarantined_amount
+    from allocation_reconciliation
+    where sector = 'municipal' and is_analysis_year
+    group by analysis_year
+
+),
+
+regional_summed as (
+
+    select
+        analysis_year,
+        sum(amount) as regional_amount
+    from int_costs_allocated_to_persons
+    where sector = 'regional'
+    group by analysis_year
+
+),
+
+final as (
+
+    select
+        ledger_summed.analysis_year,
+        ledger_summed.ledger_amount,
+        ledger_summed.deselected_amount,
+        ledger_summed.relevant_ledger_amount,
+        ledger_summed.allocated_amount,
+        ledger_summed.unallocated_amount,
+        ledger_summed.quarantined_amount,
+            case
+                when ledger_summed.relevant_ledger_amount <> 0
+                    then
+                        ledger_summed.allocated_amount
+                        / ledger_summed.relevant_ledger_amount
+            end as allocated_share,
+            case
+                when ledger_summed.relevant_ledger_amount <> 0
+                    then
+                        ledger_summed.direct_allocated_amount
+                        / ledger_summed.relevant_ledger_amount
+            end as direct_allocated_share,
+            case
+                when ledger_summed.relevant_ledger_amount <> 0
+                    then
+                        ledger_summed.activity_allocated_amount
+                        / ledger_summed.relevant_ledger_amount
+            end as activity_allocated_share,
+            case
+                when ledger_summed.relevant_ledger_amount <> 0
+                    then
+                        ledger_summed.average_allocated_amount
+                        / ledger_summed.relevant_ledger_amount
+            end as average_allocated_share,
+            case
+                when ledger_summed.relevant_ledger_amount <> 0
+                    then
+                        ledger_summed.unallocated_amount
+                        / ledger_summed.relevant_ledger_amount
+            end as unallocated_share,
+            case
+                when ledger_summed.relevant_ledger_amount <> 0
+                    then
+                        ledger_summed.quarantined_amount
+                        / ledger_summed.relevant_ledger_amount
+            end as quarantined_share,
+        coalesce(regional_summed.regional_amount, 0) as regional_amount
+    from ledger_summed
+    left join regional_summed
+        on ledger_summed.analysis_year = regional_summed.analysis_year
+
+)
+
+select * from final
+  );
+  

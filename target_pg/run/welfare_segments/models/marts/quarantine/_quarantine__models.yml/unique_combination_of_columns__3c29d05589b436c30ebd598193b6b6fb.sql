@@ -1,0 +1,23 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+
+select
+    source_table, source_row_number,
+    count(*) as n_rows
+from "welfare"."quarantine"."rejected_rows"
+group by source_table, source_row_number
+having count(*) > 1
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,23 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+
+select
+    family_id, analysis_year,
+    count(*) as n_rows
+from "welfare"."restricted"."family_costs"
+group by family_id, analysis_year
+having count(*) > 1
+
+
+  
+  
+      
+    ) dbt_internal_test

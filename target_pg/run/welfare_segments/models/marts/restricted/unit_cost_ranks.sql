@@ -1,0 +1,108 @@
+
+  
+    
+
+  create  table "welfare"."restricted"."unit_cost_ranks__dbt_tmp"
+  
+  
+    as
+  
+  (
+    -- Citizens and families of each year's population ranked by cost, separately
+-- for total, municipal and regional cost: the basis of the concentration and
+-- overlap marts. Rank 1 is the costliest; costs are compared to the øre and
+-- ties broken by unit id, so the ranking is the same on every run and engine.
+with
+
+person_costs as (
+
+    select * from "welfare"."restricted"."person_costs"
+
+),
+
+family_costs as (
+
+    select * from "welfare"."restricted"."family_costs"
+
+),
+
+units as (
+
+    select
+        'citizens' as population,
+        analysis_year,
+        person_id as unit_id,
+        total_cost,
+        municipal_cost,
+        regional_cost
+    from person_costs
+    where is_in_population
+    union all
+    select
+        'families' as population,
+        analysis_year,
+        family_id as unit_id,
+        total_cost,
+        municipal_cost,
+        regional_cost
+    from family_costs
+
+),
+
+costs_by_scope as (
+
+    select
+        population,
+        analysis_year,
+        unit_id,
+        'total' as cost_scope,
+        total_cost as unit_cost
+    from units
+    union all
+    select
+        population,
+        analysis_year,
+        unit_id,
+        'municipal' as cost_scope,
+        municipal_cost as unit_cost
+    from units
+    union all
+    select
+        population,
+        analysis_year,
+        unit_id,
+        'regional' as cost_scope,
+        regional_cost as unit_cost
+    from units
+
+),
+
+final as (
+
+    select
+        population,
+        analysis_year,
+        cost_scope,
+        unit_id,
+        unit_cost,
+        row_number() over (
+            partition by population, analysis_year, cost_scope
+            -- kroner to the øre: parallel sums may differ in the last bits
+            -- between runs, which must not reorder near-ties
+            order by
+                round(cast(unit_cost as numeric(28,6)), 2) desc,
+                unit_id asc
+        ) as cost_rank,
+        count(*) over (
+            partition by population, analysis_year, cost_scope
+        ) as population_size,
+        sum(unit_cost) over (
+            partition by population, analysis_year, cost_scope
+        ) as population_cost
+    from costs_by_scope
+
+)
+
+select * from final
+  );
+  

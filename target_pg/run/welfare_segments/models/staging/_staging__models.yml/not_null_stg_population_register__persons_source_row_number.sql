@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select source_row_number
+from "welfare"."staging"."stg_population_register__persons"
+where source_row_number is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,23 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+
+select
+    person_id, valid_from_date,
+    count(*) as n_rows
+from "welfare"."staging"."stg_population_register__residences"
+group by person_id, valid_from_date
+having count(*) > 1
+
+
+  
+  
+      
+    ) dbt_internal_test

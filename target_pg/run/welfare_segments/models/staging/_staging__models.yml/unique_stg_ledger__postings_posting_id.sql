@@ -1,0 +1,28 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+select
+    posting_id as unique_field,
+    count(*) as n_records
+
+from "welfare"."staging"."stg_ledger__postings"
+where posting_id is not null
+group by posting_id
+having count(*) > 1
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,36 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+with all_values as (
+
+    select
+        hospital_sector as value_field,
+        count(*) as n_records
+
+    from "welfare"."raw"."hospital_contacts"
+    group by hospital_sector
+
+)
+
+select *
+from all_values
+where value_field not in (
+    'somatic','psychiatric'
+)
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,65 @@
+
+  create view "welfare"."staging"."stg_ledger__postings__dbt_tmp"
+    
+    
+  as (
+    with
+
+source_postings as (
+
+    select * from "welfare"."raw"."ledger_postings"
+
+),
+
+parsed as (
+
+    -- dates and amounts may arrive as text: a value that does not parse
+    -- becomes null here and its row is quarantined downstream
+    select
+        source_row_number,
+        cast(posting_id as TEXT) as posting_id,
+        public.welfare_try_date(cast(booking_date as text)) as booking_date,
+        cast(booking_date as TEXT) as booking_date_text,
+        trim(function_number) as function_number,
+        trim(cost_centre) as cost_centre,
+        public.welfare_try_double(cast(amount as text)) as amount,
+        cast(amount as TEXT) as amount_text,
+        -- an empty string is a missing person id, as in many ledger exports
+        nullif(trim(person_id), '') as source_person_id,
+        source_system
+    from source_postings
+
+),
+
+final as (
+
+    select
+        source_row_number,
+        posting_id,
+        booking_date,
+        booking_date_text,
+        cast(extract(year from booking_date) as integer) as booking_year,
+        function_number,
+        cost_centre,
+        amount,
+        amount_text,
+        left(encode(public.hmac(
+        cast(source_person_id as text),
+        coalesce(
+            nullif(current_setting('welfare.pseudonym_key', true), ''),
+            'welfare-segments-synthetic-demo-key'
+        ),
+        'sha256'
+    ), 'hex'), 32) as person_id,
+        source_system,
+        source_person_id is null as is_pooled,
+        (
+            source_person_id is null
+            or (source_person_id ~ '^[0-9]{10}$')
+        ) as has_valid_person_id
+    from parsed
+
+)
+
+select * from final
+  );

@@ -1,0 +1,36 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+with all_values as (
+
+    select
+        sector as value_field,
+        count(*) as n_records
+
+    from "welfare"."reference"."function_catalogue"
+    group by sector
+
+)
+
+select *
+from all_values
+where value_field not in (
+    'municipal','regional'
+)
+
+
+
+  
+  
+      
+    ) dbt_internal_test

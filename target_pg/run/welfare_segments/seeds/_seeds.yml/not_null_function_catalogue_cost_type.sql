@@ -1,0 +1,25 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+
+
+select cost_type
+from "welfare"."reference"."function_catalogue"
+where cost_type is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,39 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+with child as (
+    select area_skanderborg as from_field
+    from "welfare"."reference"."function_catalogue"
+    where area_skanderborg is not null
+),
+
+parent as (
+    select area_code as to_field
+    from "welfare"."reference"."area_vocabulary"
+)
+
+select
+    from_field
+
+from child
+left join parent
+    on child.from_field = parent.to_field
+
+where parent.to_field is null
+
+
+
+  
+  
+      
+    ) dbt_internal_test

@@ -1,0 +1,28 @@
+
+    
+    select
+      count(*) as failures,
+      count(*) != 0 as should_warn,
+      count(*) != 0 as should_error
+    from (
+      
+    
+  
+    
+    
+
+select
+    function_number as unique_field,
+    count(*) as n_records
+
+from "welfare"."reference"."function_catalogue"
+where function_number is not null
+group by function_number
+having count(*) > 1
+
+
+
+  
+  
+      
+    ) dbt_internal_test
