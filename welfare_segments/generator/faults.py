@@ -22,6 +22,15 @@ that no clean row becomes invalid through a fault in another row:
 
 All randomness comes from the ``rng`` handed in (a stream of its own, so the clean
 data is the same with and without faults).
+
+Chunks: ``generate`` builds large populations in chunks of households (self-contained
+districts) and calls ``inject_chunk_faults`` once per chunk, in chunk order, with the
+row offsets of the earlier chunks in each file (so a manifest row number is the 1-based
+position in the final file), a container of taken person ids that covers every chunk
+(so an 'unknown' person id is unknown in the whole register), and the number of the
+next free address id. The rules above hold within each chunk, and since persons,
+relations and the ledger's pools of one chunk never refer to another chunk, they hold
+for the whole files. Duplicated postings follow the rows of their own chunk.
 """
 
 from __future__ import annotations
@@ -32,7 +41,8 @@ import math
 import numpy as np
 import pyarrow as pa
 
-__all__ = ["CLASSES", "TABLE_CLASSES", "inject_faults", "format_amounts", "MUNICIPALITY_CODE"]
+__all__ = ["CLASSES", "TABLE_CLASSES", "TYPE_OVERRIDES", "inject_faults", "inject_chunk_faults", "build_manifest",
+           "format_amounts", "MUNICIPALITY_CODE"]
 
 MUNICIPALITY_CODE = "336"
 PLACEMENT_PREFIX = "5.28."
@@ -210,17 +220,20 @@ def _non_residents(tables: dict, first_year: int, last_year: int) -> np.ndarray:
     return np.array(sorted(ok), dtype=object)
 
 
-def _add_non_residents(tables: dict, rng: np.random.Generator, first_year: int, n: int = 5) -> np.ndarray:
+def _add_non_residents(tables: dict, rng: np.random.Generator, first_year: int, n: int = 5, taken=None,
+                       next_address_number: int | None = None) -> np.ndarray:
     """Add a few clean persons who live in another municipality (used when the register has none)."""
     per, res, adr = tables["persons"], tables["residences"], tables["addresses"]
-    taken = set(per["person_id"].to_pylist())
+    if taken is None:
+        taken = set(per["person_id"].to_pylist())
     new_ids = _unknown_ids(rng, n, taken)
     addr_ids = adr["address_id"].to_pylist()
     codes = adr["municipality_code"].to_pylist()
     kinds = adr["address_kind"].to_pylist()
     elsewhere = [a for a, c, k in zip(addr_ids, codes, kinds) if c != MUNICIPALITY_CODE and k == "private"]
     if not elsewhere:
-        new_addr = f"ADR{len(addr_ids) + 1:08d}"
+        number = len(addr_ids) + 1 if next_address_number is None else next_address_number
+        new_addr = f"ADR{number:08d}"
         adr["address_id"] = pa.concat_arrays([adr["address_id"], pa.array([new_addr], pa.string())])
         adr["municipality_code"] = pa.concat_arrays([adr["municipality_code"], pa.array(["101"], pa.string())])
         adr["address_kind"] = pa.concat_arrays([adr["address_kind"], pa.array(["private"], pa.string())])
@@ -247,6 +260,10 @@ def _add_non_residents(tables: dict, rng: np.random.Generator, first_year: int, 
     return np.array(sorted(new_ids), dtype=object)
 
 
+#: the Arrow types that differ from the contract when faults are injected
+TYPE_OVERRIDES = {"ledger_postings": {"amount": pa.string(), "booking_date": pa.string()}}
+
+
 def inject_faults(
     tables: dict[str, dict[str, pa.Array]],
     rate: float,
@@ -256,23 +273,62 @@ def inject_faults(
     last_year: int,
     catalogue_functions: set[str],
 ) -> tuple[dict, dict[str, dict[str, pa.DataType]]]:
-    """Corrupt the tables in place; return (manifest, Arrow type overrides per table)."""
+    """Corrupt the tables (all of one file set, one chunk) in place; return (manifest, Arrow type overrides)."""
+    rows = inject_chunk_faults(tables, rate, rng, first_year, last_year, catalogue_functions)
+    return build_manifest(rate, seed, rows), TYPE_OVERRIDES
+
+
+def build_manifest(rate: float, seed: int, rows: dict[str, list[tuple[str, int, str]]]) -> dict:
+    """The manifest of the rows of every chunk (row numbers already positions in the final files)."""
+    return {
+        "rate": rate,
+        "seed": seed,
+        "classes": {
+            cls: {
+                "count": len(rows.get(cls, [])),
+                "rows": [{"table": t, "row_number": r, "key": k} for t, r, k in sorted(rows.get(cls, []))],
+            }
+            for cls in CLASSES
+        },
+    }
+
+
+def inject_chunk_faults(
+    tables: dict[str, dict[str, pa.Array]],
+    rate: float,
+    rng: np.random.Generator,
+    first_year: int,
+    last_year: int,
+    catalogue_functions: set[str],
+    *,
+    taken=None,
+    row_offsets: dict[str, int] | None = None,
+    next_address_number: int | None = None,
+    district: int = 0,
+) -> dict[str, list[tuple[str, int, str]]]:
+    """Corrupt one chunk's tables in place; return the corrupted rows per class as (table, row number, key).
+
+    ``taken``: person ids that must not be used as unknown ids (``in`` and ``add``; default:
+    the chunk's own persons). ``row_offsets``: rows of earlier chunks in each file.
+    ``next_address_number``: number of the next free address id (default: after the chunk's).
+    ``district``: the chunk's number, part of its unknown address ids.
+    """
     if not rate > 0:
         raise ValueError("rate must be positive")
     rows: dict[str, list[tuple[str, int, str]]] = {c: [] for c in CLASSES}
-    person_ids = set(tables["persons"]["person_id"].to_pylist())
-    taken_ids = set(person_ids)
-    clean_end = (_dt.date(last_year + 1, 1, 1) - _EPOCH).days
+    offsets = row_offsets or {}
+    taken_ids = set(tables["persons"]["person_id"].to_pylist()) if taken is None else taken
 
     donors = _non_residents(tables, first_year, last_year)
     if donors.shape[0] == 0:
-        donors = _add_non_residents(tables, rng, first_year)
-        person_ids.update(donors.tolist())
-        taken_ids.update(donors.tolist())
+        donors = _add_non_residents(tables, rng, first_year, taken=taken_ids, next_address_number=next_address_number)
+        for d in donors.tolist():
+            taken_ids.add(d)
 
     def record(cls: str, table: str, idx: np.ndarray, keys: list) -> None:
+        off = offsets.get(table, 0)
         for i in idx.tolist():
-            rows[cls].append((table, i + 1, keys[i]))
+            rows[cls].append((table, off + i + 1, keys[i]))
 
     # --- tables with a person id -------------------------------------------------------
     dup_sources = np.zeros(0, dtype=np.int64)
@@ -399,21 +455,10 @@ def inject_faults(
     eligible = np.array([p not in with_rows and p not in parents for p in res_pid], dtype=bool)
     idx = _Picker(n, rng).pick(eligible, target["unknown_address_id"])
     addr = _objects(res["address_id"])
-    addr[idx] = [f"ADR-UNKNOWN-{j + 1:04d}" for j in range(idx.shape[0])]
+    tag = "" if district == 0 else f"{district:03d}-"
+    addr[idx] = [f"ADR-UNKNOWN-{tag}{j + 1:04d}" for j in range(idx.shape[0])]
     res["address_id"] = _strings(addr)
     vf = res["valid_from"].cast(pa.string()).to_pylist()
     record("unknown_address_id", "residences", idx, [f"{p}|{d}" for p, d in zip(res_pid, vf)])
 
-    manifest = {
-        "rate": rate,
-        "seed": seed,
-        "classes": {
-            cls: {
-                "count": len(rows[cls]),
-                "rows": [{"table": t, "row_number": r, "key": k} for t, r, k in sorted(rows[cls])],
-            }
-            for cls in CLASSES
-        },
-    }
-    overrides = {"ledger_postings": {"amount": pa.string(), "booking_date": pa.string()}}
-    return manifest, overrides
+    return rows

@@ -20,8 +20,10 @@ UNITS = ["hours", "days", "visits"]
 class Ledger:
     """Accumulates postings and deliveries as lists of numpy chunks."""
 
-    def __init__(self, catalogue: dict[str, dict]) -> None:
+    def __init__(self, catalogue: dict[str, dict], district: int = 0) -> None:
         self.cat = catalogue
+        # cost centres of district (chunk) d > 0 carry its number, so that every chunk's pools are its own
+        self.district = district
         self.functions: list[str] = list(catalogue)
         self.fidx = {f: i for i, f in enumerate(self.functions)}
         self.cc_names: list[str] = []
@@ -33,7 +35,8 @@ class Ledger:
         self.pools: dict[tuple[int, int], float] = {}
 
     def cc(self, fn: str, k: int) -> int:
-        name = f"{fn.replace('.', '')}-{k:02d}"
+        base = fn.replace(".", "")
+        name = f"{base}-{k:02d}" if self.district == 0 else f"{base}-{self.district:03d}-{k:02d}"
         if name not in self.cc_idx:
             self.cc_idx[name] = len(self.cc_names)
             self.cc_names.append(name)
@@ -80,7 +83,7 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
     Y0, Y1 = day(y), day(y + 1)
     nd = Y1 - Y0
     N = pop.n
-    key = np.arange(N, dtype=np.uint64)
+    key = pop.keys
     s = np.maximum(pop.lo, Y0)
     e = np.minimum(np.minimum(pop.hi, pop.death), Y1)
     act = e > s

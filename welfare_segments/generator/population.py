@@ -195,6 +195,13 @@ class Population:
     # institutions by purpose (address indices)
     nursing_homes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     botilbud: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    #: global index of the first person: persistent draws use ``key0 + local index`` as the person's key,
+    #: so that persons of different chunks have different lasting propensities
+    key0: int = 0
+
+    @property
+    def keys(self) -> np.ndarray:
+        return np.arange(self.key0, self.key0 + self.n, dtype=np.uint64)
 
     @property
     def n(self) -> int:
@@ -292,7 +299,8 @@ def _new_private_households(b: _Builder, rng: np.random.Generator, n_persons: in
     return idx, hs, hh0 + np.arange(H)
 
 
-def simulate(rng: np.random.Generator, persons: int, first_year: int, last_year: int) -> Population:
+def simulate(rng: np.random.Generator, persons: int, first_year: int, last_year: int, key0: int = 0) -> Population:
+    """Simulate a population of about ``persons`` residents (one chunk of households: a self-contained district)."""
     b = _Builder()
     T0 = day(first_year)
     n_nh = max(1, round(persons * 0.0031))
@@ -548,5 +556,5 @@ def simulate(rng: np.random.Generator, persons: int, first_year: int, last_year:
         addr_muni=b.addr_muni, addr_kind=b.addr_kind,
         res_person=segs[0], res_addr=segs[1], res_from=segs[2], res_to=segs[3],
         rel_person=np.concatenate(rel[0]), rel_related=np.concatenate(rel[1]), rel_type=np.concatenate(rel[2]),
-        nursing_homes=nursing, botilbud=botilbud,
+        nursing_homes=nursing, botilbud=botilbud, key0=key0,
     )

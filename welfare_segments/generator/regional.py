@@ -52,7 +52,7 @@ CODE_IDX = {c: i for i, c in enumerate(CODES)}
 
 def draw_conditions(pop: Population) -> dict[str, np.ndarray]:
     """Lasting chronic conditions per person, by age at birth-relative reference (persistent draws)."""
-    key = np.arange(pop.n, dtype=np.uint64)
+    key = pop.keys
     ref = day(pop.first_year)
     age = np.maximum((ref - pop.birth) / 365.25, 0)
     band = np.digitize(age, [18, 40, 65, 80])
