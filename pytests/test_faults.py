@@ -2,7 +2,9 @@
 
 Every row the manifest lists must show its fault when read back from the Parquet
 file, and every row it does not list must be exactly the clean row (so the dbt
-quarantine can be checked against the manifest row by row).
+quarantine can be checked against the manifest row by row). Every test runs on one
+chunk and on three chunks (a forced small chunk size): row numbers are positions in
+the final files, and the rules hold across chunks.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+import welfare_segments.generator as gen
 from welfare_segments.cli import main
 from welfare_segments.contract import RAW_TABLES
-from welfare_segments.generator import CATALOGUE_PATH, generate
+from welfare_segments.generator import CATALOGUE_PATH
 
 PERSONS = 3000
 SEED = 20240101
@@ -66,17 +69,34 @@ def _iso_date(text) -> dt.date | None:
         return None
 
 
+@pytest.fixture(scope="module", params=[None, 1100], ids=["one_chunk", "three_chunks"])
+def chunk(request) -> int | None:
+    """Chunk size of the runs (None: the module's, so PERSONS fit in one chunk)."""
+    return request.param
+
+
+def generate(out: Path, chunk: int | None = None, **kwargs) -> dict[str, int]:
+    mp = pytest.MonkeyPatch()
+    if chunk is not None:
+        mp.setattr(gen, "CHUNK_PERSONS", chunk)
+    try:
+        assert len(gen.chunk_sizes(kwargs["persons"])) == (1 if chunk is None else 3)
+        return gen.generate(out, **kwargs)
+    finally:
+        mp.undo()
+
+
 @pytest.fixture(scope="module")
-def clean(tmp_path_factory) -> Path:
+def clean(tmp_path_factory, chunk) -> Path:
     out = tmp_path_factory.mktemp("clean")
-    generate(out, persons=PERSONS, seed=SEED, years=YEARS, last_year=LAST_YEAR)
+    generate(out, chunk, persons=PERSONS, seed=SEED, years=YEARS, last_year=LAST_YEAR)
     return out
 
 
 @pytest.fixture(scope="module")
-def faulty(tmp_path_factory) -> Path:
+def faulty(tmp_path_factory, chunk) -> Path:
     out = tmp_path_factory.mktemp("faulty")
-    generate(out, persons=PERSONS, seed=SEED, years=YEARS, last_year=LAST_YEAR, faults=RATE)
+    generate(out, chunk, persons=PERSONS, seed=SEED, years=YEARS, last_year=LAST_YEAR, faults=RATE)
     return out
 
 
@@ -103,8 +123,8 @@ def _residents(data: dict, skip_rows: set[int] = frozenset()) -> set[str]:
             and r["valid_from"] < end and (r["valid_to"] is None or r["valid_to"] > start)}
 
 
-def test_no_faults_writes_the_same_files_and_no_manifest(clean, tmp_path):
-    generate(tmp_path, persons=PERSONS, seed=SEED, years=YEARS, last_year=LAST_YEAR, faults=0)
+def test_no_faults_writes_the_same_files_and_no_manifest(clean, chunk, tmp_path):
+    generate(tmp_path, chunk, persons=PERSONS, seed=SEED, years=YEARS, last_year=LAST_YEAR, faults=0)
     assert _digest(tmp_path) == _digest(clean)
     assert not (tmp_path / "faults_manifest.json").exists()
     assert not (clean / "faults_manifest.json").exists()
@@ -203,23 +223,31 @@ def test_every_listed_row_shows_its_fault(manifest, data):
     assert seen == sum(c["count"] for c in manifest["classes"].values())
 
 
-def test_rows_not_listed_are_the_clean_rows(manifest, data, clean):
+def test_rows_not_listed_are_the_clean_rows(manifest, data, clean, chunk):
     """No collateral damage: every row the manifest does not name is exactly as without faults."""
     listed = _listed(manifest)
     for table in (t.name for t in RAW_TABLES):
         before = _rows(clean, table)
         after = data[table]
+        numbered = list(enumerate(after, 1))
         if table == "ledger_postings":
             dup = manifest["classes"]["duplicate_key"]["count"]
             assert len(after) == len(before) + dup
-            assert [n for (t, n) in listed if t == table and n > len(before)] == list(
-                range(len(before) + 1, len(after) + 1))
+            dups = [n for n, _ in numbered if listed.get((table, n)) == "duplicate_key"]
+            assert len(dups) == dup
+            if chunk is None:  # one chunk: the copies follow all original rows
+                assert dups == list(range(len(before) + 1, len(after) + 1))
+            numbered = [(n, r) for n, r in numbered if listed.get((table, n)) != "duplicate_key"]
         elif table == "persons":
-            assert after[: len(before)] == before  # added non-residents (if any) are clean, never listed
+            if chunk is None:
+                assert after[: len(before)] == before  # added non-residents (if any) are clean, never listed
+            else:
+                assert {r["person_id"]: r for r in before}.items() <= {r["person_id"]: r for r in after}.items()
             continue
         else:
             assert len(after) == len(before), table
-        for n, (a, b) in enumerate(zip(after, before), 1):
+        assert len(numbered) == len(before), table
+        for (n, a), b in zip(numbered, before):
             if (table, n) in listed:
                 continue
             if table == "ledger_postings":
@@ -265,8 +293,8 @@ def test_clean_rows_stay_valid_next_to_the_faults(manifest, data):
             assert r["address_id"] in addresses
 
 
-def test_same_seed_gives_the_same_manifest_and_files(faulty, tmp_path):
-    generate(tmp_path, persons=PERSONS, seed=SEED, years=YEARS, last_year=LAST_YEAR, faults=RATE)
+def test_same_seed_gives_the_same_manifest_and_files(faulty, chunk, tmp_path):
+    generate(tmp_path, chunk, persons=PERSONS, seed=SEED, years=YEARS, last_year=LAST_YEAR, faults=RATE)
     assert (tmp_path / "faults_manifest.json").read_bytes() == (faulty / "faults_manifest.json").read_bytes()
     assert _digest(tmp_path) == _digest(faulty)
 

@@ -205,3 +205,84 @@ def test_placed_children_belong_to_the_population(small):
     private = set(residents.loc[residents["address_kind"] == "private", "person_id"])
     par = rel[rel["relation_type"].isin(["mother", "father"]) & rel["related_person_id"].isin(private)]
     assert set(placed) <= set(par["person_id"])
+
+
+# --- chunks: a national run is built in chunks of households (self-contained districts) -------------
+
+CHUNK = 700  # forced chunk size: SMALL persons in three chunks
+
+
+@pytest.fixture(scope="module")
+def chunked(tmp_path_factory) -> tuple[Path, Path]:
+    """The same multi-chunk run twice: with the default workers (processes) and in-process."""
+    import welfare_segments.generator as gen
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(gen, "CHUNK_PERSONS", CHUNK)
+    try:
+        assert len(gen.chunk_sizes(SMALL)) == 3
+        first = tmp_path_factory.mktemp("chunked")
+        gen.generate(first, persons=SMALL, seed=7, years=1, last_year=2025)
+        second = tmp_path_factory.mktemp("chunked_again")
+        gen.generate(second, persons=SMALL, seed=7, years=1, last_year=2025, workers=1)
+    finally:
+        mp.undo()
+    return first, second
+
+
+def test_chunks_repeat_byte_identical(chunked, small):
+    first, second = chunked
+    assert _digest(first) == _digest(second)
+    assert (first / "dataset.json").read_text() == (small / "dataset.json").read_text()
+    # a run of one chunk and a run of three chunks are different data
+    assert _digest(first)["persons"] != _digest(small)["persons"]
+    # one row group (or more) per chunk
+    assert pq.ParquetFile(first / "ledger_postings.parquet").metadata.num_row_groups == 3
+
+
+def test_chunks_ids_unique_and_references_resolve(chunked):
+    out = chunked[0]
+    for table in RAW_TABLES:
+        t = _t(out, table.name)
+        keys = t.select(list(table.key)).group_by(list(table.key)).aggregate([])
+        assert keys.num_rows == t.num_rows, f"key of {table.name} not unique across chunks"
+    persons = set(_t(out, "persons").column("person_id").to_pylist())
+    assert abs(len(persons) - SMALL) < 0.3 * SMALL
+    adr = _t(out, "addresses")
+    addresses = set(adr.column("address_id").to_pylist())
+    assert set(_t(out, "residences").column("address_id").to_pylist()) <= addresses
+    assert set(_t(out, "residences").column("person_id").to_pylist()) <= persons
+    rel = _t(out, "relations")
+    assert set(rel.column("person_id").to_pylist()) <= persons
+    assert set(rel.column("related_person_id").to_pylist()) <= persons
+    for name in ("ledger_postings", "service_deliveries", "hospital_contacts", "health_insurance_services"):
+        assert set(_t(out, name).column("person_id").drop_null().to_pylist()) <= persons, name
+    # every chunk has its institutions and its no-fixed-address pseudo address; the home municipality stays 336
+    kinds = adr.to_pandas().groupby("address_kind").size()
+    assert kinds["no_fixed_address"] == 3 * 7 and kinds["residential_institution"] >= 3 * 8
+    assert "336" in set(adr.column("municipality_code").to_pylist())
+
+
+def test_chunks_pools_have_recipients_in_their_district(chunked):
+    import csv
+
+    from welfare_segments.generator import CATALOGUE_PATH
+
+    out = chunked[0]
+    with open(CATALOGUE_PATH, newline="", encoding="utf-8") as fh:
+        method = {r["function_number"]: r["allocation_method"] for r in csv.DictReader(fh)}
+    led = _t(out, "ledger_postings").to_pandas()
+    dl = _t(out, "service_deliveries").to_pandas()
+    recipients = set(zip(dl["function_number"], dl["cost_centre"]))
+    pooled = led[led["person_id"].isna() & led["function_number"].map(method).isin(["activity", "average"])]
+    pools = set(zip(pooled["function_number"], pooled["cost_centre"]))
+    assert pools
+    unallocated = {p for p in pools if p[1].endswith("-99")}  # the designed unallocatable cost centres
+    assert unallocated and pools - unallocated <= recipients
+    # each chunk is a district with its own cost centres, pooled and deselected postings
+    for district in ("-001-", "-002-"):
+        assert any(district in cc for _, cc in pools - unallocated), district
+        assert any(district in cc for _, cc in recipients), district
+        desel = led[led["function_number"].map(method).eq("none")]
+        assert desel["cost_centre"].str.contains(district).any(), district
+    assert {cc for _, cc in pools if "-" not in cc[cc.index("-") + 1:]}  # district 0 keeps the plain names

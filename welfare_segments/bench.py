@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -40,6 +41,7 @@ FLOOR_LABEL = "floor (DuckDB single pass)"
 SLOWEST_KEPT = 10
 SLOWEST_PRINTED = 5
 OUTPUT_TAIL_CHARS = 4000
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 class BenchError(Exception):
@@ -186,7 +188,7 @@ def run_child(name: str, command: StageCommand, log_path: Path) -> tuple[float, 
         seconds = time.perf_counter() - started
     returncode = os.waitstatus_to_exitcode(status)
     proc.returncode = returncode  # reaped by wait4: keep Popen from waiting again
-    output = log_path.read_text(encoding="utf-8", errors="replace")
+    output = _ANSI.sub("", log_path.read_text(encoding="utf-8", errors="replace"))
     if returncode != 0:
         raise BenchError(
             f"stage {name} failed with exit code {returncode}: {' '.join(command.argv)}\n"
@@ -298,7 +300,9 @@ def run_bench(persons: int, seed: int, years: int, target: str, work_dir: Path,
 
     def stage(name: str, command: StageCommand) -> tuple[float, float, str]:
         echo(f"bench: {name} ...")
-        return run_child(name, command, logs / f"bench_{name.replace(' ', '_')}.log")
+        seconds, peak, output = run_child(name, command, logs / f"bench_{name.replace(' ', '_')}.log")
+        echo(f"bench: {name}: {seconds:.2f} s (process), peak {peak:.0f} MB")
+        return seconds, peak, output
 
     seconds, peak, _ = stage("generate", _generate_command(ctx))
     raw_counts = _raw_row_counts(ctx.raw_dir)

@@ -43,7 +43,7 @@ def _cmd_generate(args: argparse.Namespace) -> int:
 
 
 def _cmd_load(args: argparse.Namespace) -> int:
-    from welfare_segments.loader import RawContractError, load, load_postgres, postgres_dsn
+    from welfare_segments.loader import RawContractError, load, load_postgres, load_spark, postgres_dsn, spark_dir
 
     started = time.perf_counter()
     target = getattr(args, "target", "duckdb")
@@ -51,6 +51,9 @@ def _cmd_load(args: argparse.Namespace) -> int:
         if target == "postgres":
             counts = load_postgres(Path(args.raw_dir))
             destination = postgres_dsn()
+        elif target == "spark":
+            counts = load_spark(Path(args.raw_dir))
+            destination = f"the Spark metastore in {spark_dir()}"
         else:
             counts = load(Path(args.raw_dir), Path(args.warehouse))
             destination = args.warehouse
@@ -190,8 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
     load = sub.add_parser("load", help="check raw Parquet extracts against the contract and load them into the raw schema")
     load.add_argument("--raw-dir", default="data/raw", help="folder with one Parquet file per raw table")
     load.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="DuckDB file (default warehouse/welfare.duckdb)")
-    load.add_argument("--target", choices=["duckdb", "postgres"], default="duckdb",
-                      help="where to load: the DuckDB file, or PostgreSQL (connection from WELFARE_PG_* variables)")
+    load.add_argument("--target", choices=["duckdb", "postgres", "spark"], default="duckdb",
+                      help="where to load: the DuckDB file, PostgreSQL (connection from WELFARE_PG_* variables) "
+                           "or local Spark (WELFARE_SPARK_DIR, default .spark)")
     load.set_defaults(func=_cmd_load)
 
     demo = sub.add_parser("demo", help="generate, load, dbt build and dbt docs generate, timed per stage")

@@ -215,3 +215,64 @@ def load_postgres(raw_dir: Path, dsn: str | None = None, schema: str = "raw") ->
     finally:
         con.close()
     return counts
+
+
+def spark_dir() -> Path:
+    """Folder of the Spark warehouse and Derby metastore (WELFARE_SPARK_DIR, default .spark)."""
+    return Path(os.environ.get("WELFARE_SPARK_DIR", ".spark")).resolve()
+
+
+def spark_session():
+    """A local SparkSession with the settings of the `spark` profile (profiles/profiles.yml)."""
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    base = spark_dir()
+    return (
+        SparkSession.builder.master("local[2]")
+        .appName("welfare-segments-load")
+        .config("spark.driver.memory", "2g")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.warehouse.dir", f"{base}/warehouse")
+        .config("spark.hadoop.javax.jdo.option.ConnectionURL", f"jdbc:derby:;databaseName={base}/metastore_db;create=true")
+        .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={base}")
+        .enableHiveSupport()
+        .getOrCreate()
+    )
+
+
+def load_spark(raw_dir: Path, schema: str = "raw") -> dict[str, int]:
+    """Check every raw file, then register it as a Parquet table of the Spark
+    metastore (raw data are Parquet tables, not seeds): each file is copied
+    with source_row_number added, and `create table ... using parquet` points
+    at the copy."""
+    raw_dir = Path(raw_dir)
+    paths = {table.name: check_file(table, raw_dir) for table in RAW_TABLES}
+    info = read_dataset_info(raw_dir)
+    files = spark_dir() / "raw_files"
+    counts: dict[str, int] = {}
+    for table in RAW_TABLES:
+        source = pq.read_table(paths[table.name], columns=[col.name for col in table.columns])
+        numbers = pa.array(range(1, source.num_rows + 1), type=pa.int64())
+        destination = files / table.name
+        destination.mkdir(parents=True, exist_ok=True)
+        for old in destination.glob("*.parquet"):
+            old.unlink()
+        pq.write_table(source.append_column("source_row_number", numbers), destination / "part-0.parquet")
+        counts[table.name] = source.num_rows
+    spark = spark_session()
+    try:
+        spark.sql(f"create database if not exists {schema}")
+        for table in RAW_TABLES:
+            spark.sql(f"drop table if exists {schema}.{table.name}")
+            spark.sql(f"create table {schema}.{table.name} using parquet location '{files / table.name}'")
+        spark.sql(f"drop table if exists {schema}.extract_info")
+        spark.createDataFrame(
+            [(bool(info.get("synthetic", False)), json.dumps(info, sort_keys=True) if info else "own extract")],
+            "is_synthetic boolean, description string",
+        ).write.format("parquet").saveAsTable(f"{schema}.extract_info")
+    finally:
+        spark.stop()
+    return counts

@@ -30,3 +30,17 @@ def pseudonymise(person_id: str | None, key: bytes | None = None) -> str | None:
         return None
     digest = hmac.new(key or pseudonym_key(), person_id.encode("utf-8"), hashlib.sha256)
     return digest.hexdigest()[:PSEUDONYM_LENGTH]
+
+
+def hmac_pads(key: bytes | None = None) -> tuple[str, str]:
+    """The HMAC-SHA256 inner and outer pads of the key, as hex.
+
+    Spark has no hmac(); the project computes HMAC in Spark SQL from these pads,
+    which reach the Spark session as settings (spark.welfare.hmac_ipad / _opad),
+    so neither the key nor the pads appear in SQL.
+    """
+    key = key or pseudonym_key()
+    if len(key) > 64:
+        key = hashlib.sha256(key).digest()
+    key = key.ljust(64, b"\0")
+    return bytes(b ^ 0x36 for b in key).hex(), bytes(b ^ 0x5C for b in key).hex()

@@ -30,3 +30,16 @@
 {% macro duckdb__pseudonymise(person_id) -%}
     welfare_pseudonym(cast({{ person_id }} as varchar))
 {%- endmacro %}
+
+{#- Spark: HMAC-SHA256 in SQL from the key's inner and outer pads, which the
+    session holds as settings (profile server_side_parameters); Spark
+    substitutes them at run time, so they are not in the compiled SQL. -#}
+{% macro spark__pseudonymise(person_id) -%}
+    substr(sha2(concat(
+        unhex('${spark.welfare.hmac_opad}'),
+        unhex(sha2(concat(
+            unhex('${spark.welfare.hmac_ipad}'),
+            encode(cast({{ person_id }} as string), 'UTF-8')
+        ), 256))
+    ), 256), 1, 32)
+{%- endmacro %}

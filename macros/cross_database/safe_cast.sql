@@ -14,3 +14,7 @@
         cast({{ field }} as {{ type }})
     {%- endif -%}
 {%- endmacro %}
+
+{% macro spark__safe_cast(field, type) -%}
+    try_cast({{ field }} as {{ type }})
+{%- endmacro %}

@@ -1,4 +1,0 @@
-
--- Fixture for int_service_deliveries_validated
-select cast(null as bigint) as "source_row_number", cast(null as text) as "delivery_id", cast(null as text) as "person_id", cast(null as text) as "function_number", cast(null as text) as "cost_centre", cast(null as text) as "service_name", public.welfare_try_date(cast(null as text)) as "period_start_date", public.welfare_try_date(cast(null as text)) as "period_end_date", public.welfare_try_double(cast(null as text)) as "activity_units", cast(null as text) as "activity_unit", cast(null as text) as "rejection_reasons", cast(null as boolean) as "is_rejected"
-    limit 0

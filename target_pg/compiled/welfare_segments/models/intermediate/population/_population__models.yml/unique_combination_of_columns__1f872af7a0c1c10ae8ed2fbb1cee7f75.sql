@@ -1,9 +1,0 @@
-
-
-select
-    analysis_year, person_id,
-    count(*) as n_rows
-from "welfare"."intermediate"."int_citizens_during_years"
-group by analysis_year, person_id
-having count(*) > 1
-

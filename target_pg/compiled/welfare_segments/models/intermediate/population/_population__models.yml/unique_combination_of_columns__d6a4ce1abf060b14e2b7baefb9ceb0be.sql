@@ -1,9 +1,0 @@
-
-
-select
-    analysis_year, person_id,
-    count(*) as n_rows
-from "welfare"."intermediate"."int_residents_at_reference_date"
-group by analysis_year, person_id
-having count(*) > 1
-

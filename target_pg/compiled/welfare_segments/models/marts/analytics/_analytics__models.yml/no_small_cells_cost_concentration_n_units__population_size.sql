@@ -1,8 +1,0 @@
-
-
-select *
-from "welfare"."analytics"."cost_concentration"
-where
-    (n_units > 0 and n_units < 5) or
-    (population_size > 0 and population_size < 5)
-

@@ -1,9 +1,0 @@
-
-
-select
-    family_id, analysis_year,
-    count(*) as n_rows
-from "welfare"."restricted"."family_costs"
-group by family_id, analysis_year
-having count(*) > 1
-

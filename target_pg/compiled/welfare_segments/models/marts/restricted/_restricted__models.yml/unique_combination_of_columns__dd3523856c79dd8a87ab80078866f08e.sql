@@ -1,9 +1,0 @@
-
-
-select
-    person_id, analysis_year,
-    count(*) as n_rows
-from "welfare"."restricted"."complex_citizens"
-group by person_id, analysis_year
-having count(*) > 1
-

@@ -1,9 +1,0 @@
-
-
-select
-    population, analysis_year, cost_scope, cost_rank,
-    count(*) as n_rows
-from "welfare"."restricted"."unit_cost_ranks"
-group by population, analysis_year, cost_scope, cost_rank
-having count(*) > 1
-
