@@ -7,7 +7,7 @@ SEED ?= 20240101
 YEARS ?= 1
 FAULTS ?= 0
 
-.PHONY: setup demo test test-postgres lint docs validate clean
+.PHONY: setup demo test test-postgres test-spark lint docs validate clean
 
 setup: $(VENV)/.installed
 
@@ -34,6 +34,10 @@ test: setup
 test-postgres: setup
 	scripts/test-postgres.sh
 
+## test-spark: the pipeline on local PySpark (dbt-spark session method)
+test-spark: setup
+	scripts/test-spark.sh
+
 lint: setup
 	mkdir -p warehouse
 	WELFARE_WAREHOUSE=warehouse/lint.duckdb $(BIN)/sqlfluff lint models tests/singular analyses
@@ -48,4 +52,4 @@ docs: setup
 
 clean:
 	scripts/postgres.sh stop
-	rm -rf target logs data warehouse dbt_packages .pg
+	rm -rf target logs data warehouse dbt_packages .pg .spark bench

@@ -1,14 +1,16 @@
-"""The same generated dataset built on DuckDB and on PostgreSQL gives the same
-marts, to the krone (Spark joins when its target is set up, see ENGINES.md).
+"""The same generated dataset built on DuckDB, PostgreSQL and Spark gives the
+same marts, to the øre.
 
 PostgreSQL runs as a private server on 127.0.0.1 (scripts/postgres.sh), which
-installs it from Debian when it is missing.
+installs it from Debian when it is missing; Spark runs locally through
+dbt-spark's session method, with the raw data registered as Parquet tables.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
+import sys
 
 import duckdb
 import pandas as pd
@@ -105,3 +107,47 @@ def test_postgres_marts_equal_duckdb_marts(build, postgres_build, table):
     if table != "quarantine.rejected_rows":
         assert len(duck) > 0
     assert_same_mart(duck, pg, KEY_MARTS[table], table)
+
+
+@pytest.fixture(scope="session")
+def spark_build(build, tmp_path_factory):
+    """Load the same raw files into a fresh local Spark warehouse, dbt build there,
+    and export the key marts to Parquet (each step in its own JVM)."""
+    assert build.returncode == 0
+    root = tmp_path_factory.mktemp("spark")
+    env = dict(os.environ, WELFARE_SPARK_DIR=str(root / "spark"), SPARK_LOCAL_IP="127.0.0.1")
+    python = sys.executable
+    loaded = subprocess.run(
+        [python, "-m", "welfare_segments.cli", "load", "--target", "spark", "--raw-dir", str(build.raw_dir)],
+        cwd=REPO, env=env, capture_output=True, text=True,
+    )
+    assert loaded.returncode == 0, loaded.stderr[-3000:]
+    executable = os.path.join(os.path.dirname(python), "dbt")
+    built = subprocess.run(
+        [executable, "build", "--target", "spark", "--profiles-dir", str(REPO / "profiles"),
+         "--target-path", str(root / "target"), "--log-path", str(root / "logs")],
+        cwd=REPO, env=env, capture_output=True, text=True,
+    )
+    exported = None
+    if built.returncode == 0:
+        exported = subprocess.run(
+            [python, "-m", "welfare_segments.spark_export", str(root / "marts"), *KEY_MARTS],
+            cwd=REPO, env=env, capture_output=True, text=True,
+        )
+        assert exported.returncode == 0, exported.stderr[-3000:]
+    return built, root / "marts"
+
+
+def test_spark_build_passes_every_test(spark_build):
+    built, _ = spark_build
+    assert built.returncode == 0, built.stdout[-5000:]
+    assert "ERROR=0" in built.stdout
+
+
+@pytest.mark.parametrize("table", sorted(KEY_MARTS))
+def test_spark_marts_equal_duckdb_marts(build, spark_build, table):
+    built, marts = spark_build
+    assert built.returncode == 0
+    duck = _duckdb_frame(build, table)
+    spark = pd.read_parquet(marts / f"{table}.parquet")
+    assert_same_mart(duck, spark, KEY_MARTS[table], table)

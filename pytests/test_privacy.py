@@ -9,7 +9,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from welfare_segments.dbt_duckdb_plugin import Plugin
+from welfare_segments.dbt_duckdb_plugin import set_pads
 from welfare_segments.privacy import SYNTHETIC_DEMO_KEY, pseudonymise
 
 from .conftest import dbt
@@ -29,9 +29,9 @@ def _string_columns(con, exclude_schemas):
 
 
 def test_no_raw_person_id_outside_the_raw_schema(build):
-    # staging views call welfare_pseudonym(), which the dbt plugin registers
+    # staging views read the key's pads from session variables the plugin sets
     warehouse = duckdb.connect(str(build.warehouse), read_only=True)
-    Plugin("pseudonym", {}).configure_connection(warehouse)
+    set_pads(warehouse)
     raw_ids = set(pq.read_table(build.raw_dir / "persons.parquet", columns=["person_id"])["person_id"].to_pylist())
     assert len(raw_ids) > 1000
     leaks = []
@@ -136,7 +136,7 @@ def test_a_key_from_the_environment_changes_every_pseudonym(build, copied_wareho
     assert "a-secret-only-this-test-knows" not in compiled
     raw_id = pq.read_table(build.raw_dir / "persons.parquet", columns=["person_id"])["person_id"][0].as_py()
     with duckdb.connect(str(copied_warehouse), read_only=True) as con:
-        Plugin("pseudonym", {}).configure_connection(con)
+        set_pads(con)
         ids = {row[0] for row in con.execute("select person_id from staging.stg_population_register__persons").fetchall()}
     assert pseudonymise(raw_id, b"a-secret-only-this-test-knows") in ids
     assert pseudonymise(raw_id, SYNTHETIC_DEMO_KEY.encode()) not in ids

@@ -64,11 +64,12 @@ def test_quarantine_counts_by_class_equal_the_manifest(faulty, manifest):
 
 def test_reconciliation_stays_exact_and_counts_quarantined_kroner(faulty_build, faulty):
     worst, quarantined_in_reconciliation = faulty.execute(
-        "select max(abs(difference)), sum(quarantined_amount) from audit.allocation_reconciliation"
+        "select cast(max(abs(difference)) as double), cast(sum(quarantined_amount) as double) "
+        "from audit.allocation_reconciliation"
     ).fetchone()
     assert worst <= 0.01
     quarantined_rows = faulty.execute(
-        "select coalesce(sum(amount), 0) from quarantine.rejected_rows "
+        "select cast(coalesce(sum(amount), 0) as double) from quarantine.rejected_rows "
         "where source_table in ('ledger_postings', 'hospital_contacts', 'health_insurance_services')"
     ).fetchone()[0]
     assert quarantined_in_reconciliation == pytest.approx(quarantined_rows, abs=0.01)
@@ -77,7 +78,7 @@ def test_reconciliation_stays_exact_and_counts_quarantined_kroner(faulty_build, 
     ledger = pd.read_parquet(faulty_build.raw_dir / "ledger_postings.parquet")
     parsed = pd.to_numeric(ledger["amount"], errors="coerce").sum()
     municipal_total = faulty.execute(
-        "select sum(ledger_amount) from audit.allocation_reconciliation where cost_centre <> 'region'"
+        "select cast(sum(ledger_amount) as double) from audit.allocation_reconciliation where cost_centre <> 'region'"
     ).fetchone()[0]
     assert municipal_total == pytest.approx(parsed, abs=0.01)
 

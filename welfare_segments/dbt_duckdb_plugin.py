@@ -1,31 +1,30 @@
-"""dbt-duckdb plugin: registers ``welfare_pseudonym(varchar) -> varchar``.
+"""dbt-duckdb plugin: hands the pseudonymisation key to DuckDB.
 
-Named in ``profiles/profiles.yml`` under ``plugins``. The function computes the
-keyed hash of welfare_segments.privacy inside DuckDB, vectorised over Arrow
-arrays, with the key taken from the environment when the connection opens.
+Named in ``profiles/profiles.yml`` under ``plugins``. On every connection and
+cursor dbt opens, it sets two session variables, the HMAC-SHA256 inner and
+outer pads of the key (``welfare_segments.privacy.hmac_pads``), which the
+macro ``duckdb__pseudonymise`` combines with DuckDB's native sha256(). The key
+comes from WELFARE_PSEUDONYM_KEY in this process: it never appears in compiled
+SQL, in dbt's logs or in the warehouse.
 """
 
 from __future__ import annotations
 
-import pyarrow as pa
 from dbt.adapters.duckdb.plugins import BasePlugin
 
-from welfare_segments.privacy import pseudonym_key, pseudonymise
+from welfare_segments.privacy import hmac_pads
+
+
+def set_pads(connection) -> None:
+    inner, outer = hmac_pads()
+    connection.execute(f"set variable welfare_hmac_ipad = unhex('{inner}')")
+    connection.execute(f"set variable welfare_hmac_opad = unhex('{outer}')")
 
 
 class Plugin(BasePlugin):
     def configure_connection(self, conn) -> None:
-        key = pseudonym_key()
+        set_pads(conn)
 
-        def welfare_pseudonym(person_ids: pa.Array) -> pa.Array:
-            return pa.array([pseudonymise(value, key) for value in person_ids.to_pylist()], type=pa.string())
-
-        conn.create_function(
-            "welfare_pseudonym",
-            welfare_pseudonym,
-            ["VARCHAR"],
-            "VARCHAR",
-            type="arrow",
-            null_handling="special",
-            side_effects=False,
-        )
+    def configure_cursor(self, cursor):
+        set_pads(cursor)
+        return cursor

@@ -7,6 +7,19 @@
     select 1 as engine_prepared
 {%- endmacro %}
 
+{#- DuckDB: the pseudonymisation pads must have been set by the project's
+    plugin (profiles.yml), else every pseudonym would silently be null. -#}
+{% macro duckdb__prepare_engine() -%}
+    select
+        case
+            when getvariable('welfare_hmac_ipad') is null
+                then error(
+                    'welfare_hmac_ipad is not set: add the plugin '
+                    || 'welfare_segments.dbt_duckdb_plugin to the profile'
+                )
+        end as engine_prepared
+{%- endmacro %}
+
 {#- PostgreSQL: pgcrypto for the keyed hash, and parse-or-null functions, since
     PostgreSQL has no try_cast and a bad value in the extract must not stop the
     build but be quarantined. -#}

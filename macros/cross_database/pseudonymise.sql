@@ -1,7 +1,6 @@
-{#- The keyed hash (HMAC-SHA256, 32 hex characters) of a person id. The key
-    never enters SQL: on DuckDB the function welfare_pseudonym() is registered
-    by the project's dbt-duckdb plugin (welfare_segments.dbt_duckdb_plugin),
-    which reads WELFARE_PSEUDONYM_KEY in the engine's process. -#}
+{#- The keyed hash (HMAC-SHA256, first 32 hex characters) of a person id,
+    identical on every engine. The key never enters SQL: each engine receives
+    it (or its HMAC pads) as a session setting from the environment. -#}
 {% macro pseudonymise(person_id) -%}
     {{ return(adapter.dispatch('pseudonymise', 'welfare_segments')(person_id)) }}
 {%- endmacro %}
@@ -27,8 +26,17 @@
     ), 'hex'), 32)
 {%- endmacro %}
 
+{#- DuckDB: HMAC from the pads that the project's dbt-duckdb plugin sets as
+    session variables (welfare_segments.dbt_duckdb_plugin), with the native,
+    vectorised sha256(). -#}
 {% macro duckdb__pseudonymise(person_id) -%}
-    welfare_pseudonym(cast({{ person_id }} as varchar))
+    left(sha256(
+        getvariable('welfare_hmac_opad')
+        || unhex(sha256(
+            getvariable('welfare_hmac_ipad')
+            || encode(cast({{ person_id }} as varchar))
+        ))
+    ), 32)
 {%- endmacro %}
 
 {#- Spark: HMAC-SHA256 in SQL from the key's inner and outer pads, which the

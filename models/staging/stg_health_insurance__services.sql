@@ -24,7 +24,7 @@ renamed as (
             extract(year from {{ dbt.safe_cast('service_date', 'date') }})
             as integer
         ) as service_year,
-        {{ dbt.safe_cast('fee_amount', type_double()) }} as fee_amount
+        {{ to_money('fee_amount') }} as fee_amount
     from source_services
 
 )

@@ -17,7 +17,7 @@ parsed as (
         cast(is_acute as boolean) as is_acute,
         {{ dbt.safe_cast('start_date', 'date') }} as start_date,
         {{ dbt.safe_cast('end_date', 'date') }} as end_date,
-        {{ dbt.safe_cast('tariff_amount', type_double()) }} as tariff_amount,
+        {{ to_money('tariff_amount') }} as tariff_amount,
         upper(trim(primary_diagnosis)) as primary_diagnosis_code,
         nullif(upper(trim(secondary_diagnosis)), '') as secondary_diagnosis_code
     from source_contacts

@@ -17,7 +17,7 @@ parsed as (
         cast(booking_date as {{ dbt.type_string() }}) as booking_date_text,
         trim(function_number) as function_number,
         trim(cost_centre) as cost_centre,
-        {{ dbt.safe_cast('amount', type_double()) }} as amount,
+        {{ to_money('amount') }} as amount,
         cast(amount as {{ dbt.type_string() }}) as amount_text,
         -- an empty string is a missing person id, as in many ledger exports
         nullif(trim(person_id), '') as source_person_id,

@@ -2,7 +2,8 @@
 -- function, cost centre and year, and split over the recipients of that
 -- function and cost centre in the year: by activity units (aktivitetsfordelt)
 -- or evenly per recipient (gennemsnit). A pool with no recipient stays
--- unallocated, as one row without a person.
+-- unallocated, as one row without a person. Shares are whole øre by the
+-- largest-remainder method, so a pool's shares add up to it exactly.
 with
 
 int_ledger_postings_classified as (
@@ -73,8 +74,10 @@ pool_weights as (
 
 ),
 
-allocated as (
+shares_in_ore as (
 
+    -- each recipient's exact share in øre, and its whole part; a negative
+    -- pool (net refunds) is split like a positive one and signed back
     select
         pools.analysis_year,
         pools.function_number,
@@ -84,9 +87,11 @@ allocated as (
         pools.pool_amount,
         recipient_weights.allocation_weight,
         pool_weights.pool_weight,
-        pools.pool_amount * recipient_weights.allocation_weight
-        / pool_weights.pool_weight as allocated_amount,
-        cast(0 as {{ type_double() }}) as unallocated_amount
+        case when pools.pool_amount < 0 then -1 else 1 end as pool_sign,
+        cast(abs(pools.pool_amount) * 100 as {{ dbt.type_bigint() }}) as pool_ore,
+        cast(abs(pools.pool_amount) * 100 as {{ type_double() }})
+        * recipient_weights.allocation_weight
+        / pool_weights.pool_weight as exact_share_ore
     from pools
     inner join pool_weights
         on
@@ -102,6 +107,50 @@ allocated as (
 
 ),
 
+remainders_ranked as (
+
+    -- largest remainder: the øre the whole parts leave over go one each to
+    -- the recipients with the largest fractions, so the shares add up to
+    -- the pool exactly, on every engine
+    select
+        *,
+        floor(exact_share_ore) as whole_share_ore,
+        pool_ore - sum(floor(exact_share_ore)) over (
+            partition by analysis_year, function_number, cost_centre
+        ) as leftover_ore,
+        row_number() over (
+            partition by analysis_year, function_number, cost_centre
+            order by exact_share_ore - floor(exact_share_ore) desc, person_id asc
+        ) as remainder_rank
+    from shares_in_ore
+
+),
+
+allocated as (
+
+    select
+        analysis_year,
+        function_number,
+        cost_centre,
+        allocation_method,
+        person_id,
+        pool_amount,
+        allocation_weight,
+        pool_weight,
+        cast(
+            pool_sign
+            * (
+                whole_share_ore
+                + case when remainder_rank <= leftover_ore then 1 else 0 end
+            )
+            / 100.0
+            as {{ type_money() }}
+        ) as allocated_amount,
+        cast(0 as {{ type_money() }}) as unallocated_amount
+    from remainders_ranked
+
+),
+
 unallocated as (
 
     select
@@ -113,7 +162,7 @@ unallocated as (
         pools.pool_amount,
         cast(null as {{ type_double() }}) as allocation_weight,
         cast(null as {{ type_double() }}) as pool_weight,
-        cast(0 as {{ type_double() }}) as allocated_amount,
+        cast(0 as {{ type_money() }}) as allocated_amount,
         pools.pool_amount as unallocated_amount
     from pools
     left join pool_weights

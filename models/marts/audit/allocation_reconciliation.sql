@@ -94,11 +94,11 @@ regional_summed as (
         'region' as cost_centre,
         count(*) as n_postings,
         sum(amount) as ledger_amount,
-        cast(0 as {{ type_double() }}) as deselected_amount,
+        cast(0 as {{ type_money() }}) as deselected_amount,
         sum(case when is_rejected then 0 else amount end)
             as direct_allocated_amount,
-        cast(0 as {{ type_double() }}) as pooled_amount,
-        cast(0 as {{ type_double() }}) as direct_unallocated_amount,
+        cast(0 as {{ type_money() }}) as pooled_amount,
+        cast(0 as {{ type_money() }}) as direct_unallocated_amount,
         sum(case when is_rejected then amount else 0 end) as quarantined_amount,
         sum(case when is_rejected then 1 else 0 end) as n_quarantined_postings
     from regional_records

@@ -57,7 +57,7 @@ rejected as (
         person_id,
         cast(extract(year from period_start_date) as integer) as record_year,
         function_number,
-        cast(null as {{ type_double() }}) as amount,
+        cast(null as {{ type_money() }}) as amount,
         {{ dbt.concat(["'activity_units='",
                        "coalesce(cast(activity_units as "
                        ~ dbt.type_string() ~ "), '')"]) }}
@@ -76,7 +76,7 @@ rejected as (
         person_id,
         cast(extract(year from valid_from_date) as integer) as record_year,
         cast(null as {{ dbt.type_string() }}) as function_number,
-        cast(null as {{ type_double() }}) as amount,
+        cast(null as {{ type_money() }}) as amount,
         {{ dbt.concat(["'address_id='", "coalesce(address_id, '')"]) }}
             as source_values,
         rejection_reasons
