@@ -88,7 +88,8 @@ shares_in_ore as (
         recipient_weights.allocation_weight,
         pool_weights.pool_weight,
         case when pools.pool_amount < 0 then -1 else 1 end as pool_sign,
-        cast(abs(pools.pool_amount) * 100 as {{ dbt.type_bigint() }}) as pool_ore,
+        cast(abs(pools.pool_amount) * 100 as {{ dbt.type_bigint() }})
+            as pool_ore,
         cast(abs(pools.pool_amount) * 100 as {{ type_double() }})
         * recipient_weights.allocation_weight
         / pool_weights.pool_weight as exact_share_ore
@@ -120,7 +121,8 @@ remainders_ranked as (
         ) as leftover_ore,
         row_number() over (
             partition by analysis_year, function_number, cost_centre
-            order by exact_share_ore - floor(exact_share_ore) desc, person_id asc
+            order by
+                exact_share_ore - floor(exact_share_ore) desc, person_id asc
         ) as remainder_rank
     from shares_in_ore
 

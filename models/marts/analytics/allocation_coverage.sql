@@ -60,8 +60,14 @@ final as (
             case
                 when ledger_summed.relevant_ledger_amount <> 0
                     then
-                        ledger_summed.{{ state }}_amount
-                        / ledger_summed.relevant_ledger_amount
+                        cast(
+                            ledger_summed.{{ state }}_amount
+                            as {{ type_double() }}
+                        )
+                        / cast(
+                            ledger_summed.relevant_ledger_amount
+                            as {{ type_double() }}
+                        )
             end as {{ state }}_share,
         {%- endfor %}
         coalesce(regional_summed.regional_amount, 0) as regional_amount

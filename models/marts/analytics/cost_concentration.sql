@@ -65,15 +65,22 @@ cells as (
         group_sizes.top_percent,
         group_sizes.n_units,
         coalesce(top_units.total_cost, 0) as total_cost,
+        -- means and shares are ratios, not money: double precision
         case
             when group_sizes.n_units > 0
-                then coalesce(top_units.total_cost, 0) / group_sizes.n_units
+                then
+                    cast(
+                        coalesce(top_units.total_cost, 0) as {{ type_double() }}
+                    )
+                    / group_sizes.n_units
         end as mean_cost,
         case
             when group_sizes.population_cost <> 0
                 then
-                    coalesce(top_units.total_cost, 0)
-                    / group_sizes.population_cost
+                    cast(
+                        coalesce(top_units.total_cost, 0) as {{ type_double() }}
+                    )
+                    / cast(group_sizes.population_cost as {{ type_double() }})
         end as share_of_cost,
         top_units.threshold_cost,
         group_sizes.population_size,
