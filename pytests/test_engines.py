@@ -42,6 +42,7 @@ def postgres_build(build, tmp_path_factory):
     assert started.returncode == 0, started.stderr
     os.environ["WELFARE_PG_DATABASE"] = PG_DATABASE
     try:
+        _drop_postgres_database(PG_DATABASE)
         load_postgres(build.raw_dir)
         root = tmp_path_factory.mktemp("postgres")
         result = dbt(
@@ -53,6 +54,19 @@ def postgres_build(build, tmp_path_factory):
         if not already_running:
             subprocess.run([script, "stop"], capture_output=True)
         os.environ.pop("WELFARE_PG_DATABASE", None)
+
+
+def _drop_postgres_database(name: str) -> None:
+    """Start from an empty database: no tables of an earlier run."""
+    import psycopg2
+
+    admin = psycopg2.connect(
+        f"host=127.0.0.1 port={os.environ.get('WELFARE_PG_PORT', '55432')} user=postgres dbname=postgres"
+    )
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f'drop database if exists "{name}"')
+    admin.close()
 
 
 def _duckdb_frame(build, table: str) -> pd.DataFrame:

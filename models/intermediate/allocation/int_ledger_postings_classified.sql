@@ -2,6 +2,9 @@
 -- (function not relevant), direct (names a person), pooled (to be split over
 -- recipients), unallocated (no recipient can be known) or quarantined (bad
 -- input, or booked outside the analysis years, kept with its reasons).
+-- Incremental by booking month, like its input.
+{{ config(**monthly_incremental_config()) }}
+
 with
 
 int_ledger_postings_validated as (
@@ -16,27 +19,35 @@ function_catalogue as (
 
 ),
 
+new_postings as (
+
+    select * from int_ledger_postings_validated
+    {{ new_months_only('booking_month') }}
+
+),
+
 postings_joined as (
 
     select
-        int_ledger_postings_validated.posting_id,
-        int_ledger_postings_validated.source_row_number,
-        int_ledger_postings_validated.booking_year,
-        int_ledger_postings_validated.is_in_analysis_years,
-        int_ledger_postings_validated.booking_date,
-        int_ledger_postings_validated.function_number,
-        int_ledger_postings_validated.cost_centre,
-        int_ledger_postings_validated.person_id,
-        int_ledger_postings_validated.amount,
-        int_ledger_postings_validated.is_pooled,
-        int_ledger_postings_validated.is_rejected,
-        int_ledger_postings_validated.rejection_reasons,
+        new_postings.posting_id,
+        new_postings.source_row_number,
+        new_postings.booking_year,
+        new_postings.is_in_analysis_years,
+        new_postings.booking_date,
+        new_postings.function_number,
+        new_postings.cost_centre,
+        new_postings.person_id,
+        new_postings.amount,
+        new_postings.is_pooled,
+        new_postings.is_rejected,
+        new_postings.rejection_reasons,
+        new_postings.booking_month,
         function_catalogue.is_relevant,
         function_catalogue.allocation_method
-    from int_ledger_postings_validated
+    from new_postings
     left join function_catalogue
         on
-            int_ledger_postings_validated.function_number
+            new_postings.function_number
             = function_catalogue.function_number
 
 ),
@@ -63,7 +74,10 @@ final as (
             when not is_pooled then 'direct'
             when allocation_method in ('activity', 'average') then 'pooled'
             else 'unallocated'
-        end as ledger_state
+        end as ledger_state,
+        '{{ invocation_id }}' as dbt_invocation_id,
+        -- last: Spark's partition column
+        booking_month
     from postings_joined
 
 )

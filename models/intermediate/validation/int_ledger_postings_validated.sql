@@ -1,5 +1,8 @@
 -- Every ledger posting with every reason it cannot be used, if any. Rejected
 -- postings keep their amount: the reconciliation counts them as quarantined.
+-- Incremental by booking month: a monthly run validates only the new months.
+{{ config(**monthly_incremental_config()) }}
+
 with
 
 stg_ledger__postings as (
@@ -33,29 +36,58 @@ known_persons as (
 
 ),
 
+first_occurrences as (
+
+    -- over every posting of the extract, also in an incremental run, so a
+    -- key repeated from an earlier month is still a duplicate
+    select
+        posting_id,
+        min(source_row_number) as first_row_number
+    from stg_ledger__postings
+    group by posting_id
+
+),
+
+postings_to_validate as (
+
+    select
+        *,
+        {{ booking_month('booking_date') }} as booking_month
+    from stg_ledger__postings
+
+),
+
+new_postings as (
+
+    select * from postings_to_validate
+    {{ new_months_only('booking_month') }}
+
+),
+
 postings_checked as (
 
     select
-        stg_ledger__postings.*,
+        new_postings.*,
         int_analysis_years.analysis_year is not null as is_in_analysis_years,
         function_catalogue.function_number is not null as is_known_function,
         (
-            stg_ledger__postings.is_pooled
+            new_postings.is_pooled
             or known_persons.person_id is not null
         ) as is_known_person,
-        row_number() over (
-            partition by stg_ledger__postings.posting_id
-            order by stg_ledger__postings.source_row_number
-        ) as key_occurrence
-    from stg_ledger__postings
+        new_postings.source_row_number > coalesce(
+            first_occurrences.first_row_number, new_postings.source_row_number
+        ) as is_repeated_key
+    from new_postings
+    left join first_occurrences
+        on new_postings.posting_id = first_occurrences.posting_id
     left join int_analysis_years
-        on stg_ledger__postings.booking_year = int_analysis_years.analysis_year
+        on new_postings.booking_year = int_analysis_years.analysis_year
     left join function_catalogue
         on
-            stg_ledger__postings.function_number
+            new_postings.function_number
             = function_catalogue.function_number
     left join known_persons
-        on stg_ledger__postings.person_id = known_persons.person_id
+        on new_postings.person_id = known_persons.person_id
 
 ),
 
@@ -67,7 +99,7 @@ reasons_listed as (
             ('not has_valid_person_id', 'malformed_person_id'),
             ('has_valid_person_id and not is_known_person', 'unknown_person_id'),
             ('not is_known_function', 'unknown_function_number'),
-            ('key_occurrence > 1', 'duplicate_key'),
+            ('is_repeated_key', 'duplicate_key'),
             ('amount is null', 'invalid_amount'),
             ('booking_date is null', 'invalid_booking_date'),
             ('booking_date is not null and not is_in_analysis_years',
@@ -94,7 +126,10 @@ final as (
         source_system,
         is_pooled,
         trim(trailing ';' from reason_list) as rejection_reasons,
-        reason_list <> '' as is_rejected
+        reason_list <> '' as is_rejected,
+        '{{ invocation_id }}' as dbt_invocation_id,
+        -- last: Spark's partition column
+        booking_month
     from reasons_listed
 
 )
