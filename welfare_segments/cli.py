@@ -110,7 +110,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         print(f"{name:<20}{seconds:>9.1f}")
     print(f"{'total':<20}{sum(seconds for _, seconds in stages):>9.1f}")
     print()
-    print(f"warehouse: {warehouse.resolve()}  (schemas raw, reference, staging, intermediate, restricted, analytics)")
+    print(f"warehouse: {warehouse.resolve()}  (schemas raw, reference, staging, intermediate, restricted, analytics, audit, quarantine)")
     print(f"docs:      {Path('target/index.html').resolve()}  (serve with: .venv/bin/dbt docs serve --profiles-dir profiles)")
     print(f"GX docs:   {(gx_docs / 'index.html').resolve()}")
     print()
