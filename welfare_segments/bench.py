@@ -17,8 +17,9 @@ It prints a table (seconds, peak MB, rows per second), the ratio
 ``run_results.json``, and writes the same figures as JSON. Figures only: speed
 is never asserted anywhere.
 
-A target is a small entry in ``TARGETS``: its own load and build commands. Only
-``duckdb`` exists for now.
+A target is a small entry in ``TARGETS``: its own load and build commands, and
+what it needs started first (``postgres`` starts the project's private server,
+``spark`` a fresh warehouse folder). The floor is always DuckDB's.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class BenchContext:
     threads: int | None
     faults: float = 0.0
     project_dir: Path = field(default_factory=Path.cwd)
+    started_server: bool = False
 
     @property
     def raw_dir(self) -> Path:
@@ -89,11 +91,14 @@ class StageCommand:
 
 @dataclass(frozen=True)
 class Target:
-    """How one engine loads the raw files and builds the project."""
+    """How one engine loads the raw files and builds the project; prepare and
+    finish start and stop what the engine needs (a server), outside the timings."""
 
     load: Callable[[BenchContext], StageCommand]
     build: Callable[[BenchContext], StageCommand]
     loaded_rows: Callable[[BenchContext], int]
+    prepare: Callable[[BenchContext], None] = lambda ctx: None
+    finish: Callable[[BenchContext], None] = lambda ctx: None
 
 
 def _dbt_executable() -> str:
@@ -123,9 +128,100 @@ def _duckdb_loaded_rows(ctx: BenchContext) -> int:
         return sum(con.execute(f"select count(*) from raw.{t.name}").fetchone()[0] for t in RAW_TABLES)
 
 
+BENCH_PG_DATABASE = "welfare_bench"
+
+
+def _postgres_env(ctx: BenchContext) -> dict[str, str]:
+    return {"WELFARE_PG_DATABASE": BENCH_PG_DATABASE}
+
+
+def _postgres_prepare(ctx: BenchContext) -> None:
+    """Start the project's private server and drop the bench database of an earlier run."""
+    import psycopg2
+
+    script = ctx.project_dir / "scripts" / "postgres.sh"
+    ctx.started_server = subprocess.run([str(script), "status"], capture_output=True).returncode != 0
+    started = subprocess.run([str(script), "start"], capture_output=True, text=True)
+    if started.returncode != 0:
+        raise BenchError(f"could not start PostgreSQL: {started.stderr.strip()}")
+    admin = psycopg2.connect(
+        f"host=127.0.0.1 port={os.environ.get('WELFARE_PG_PORT', '55432')} user=postgres dbname=postgres"
+    )
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f'drop database if exists "{BENCH_PG_DATABASE}"')
+    admin.close()
+
+
+def _postgres_finish(ctx: BenchContext) -> None:
+    # stop the server only if the bench started it
+    if ctx.started_server:
+        subprocess.run([str(ctx.project_dir / "scripts" / "postgres.sh"), "stop"], capture_output=True)
+
+
+def _postgres_load(ctx: BenchContext) -> StageCommand:
+    return StageCommand([sys.executable, "-m", "welfare_segments.cli", "load", "--target", "postgres",
+                         "--raw-dir", str(ctx.raw_dir)], env=_postgres_env(ctx))
+
+
+def _postgres_build(ctx: BenchContext) -> StageCommand:
+    argv = [_dbt_executable(), "build", "--target", "postgres", "--profiles-dir", "profiles",
+            "--target-path", str(ctx.target_dir), "--log-path", str(ctx.log_dir)]
+    if ctx.threads:
+        argv += ["--threads", str(ctx.threads)]
+    return StageCommand(argv, env=_postgres_env(ctx), cwd=ctx.project_dir)
+
+
+def _postgres_loaded_rows(ctx: BenchContext) -> int:
+    import psycopg2
+
+    from welfare_segments.contract import RAW_TABLES
+
+    con = psycopg2.connect(
+        f"host=127.0.0.1 port={os.environ.get('WELFARE_PG_PORT', '55432')} user=postgres dbname={BENCH_PG_DATABASE}"
+    )
+    try:
+        with con.cursor() as cur:
+            total = 0
+            for table in RAW_TABLES:
+                cur.execute(f"select count(*) from raw.{table.name}")
+                total += cur.fetchone()[0]
+            return total
+    finally:
+        con.close()
+
+
+def _spark_env(ctx: BenchContext) -> dict[str, str]:
+    return {"WELFARE_SPARK_DIR": str(ctx.work_dir / "spark"), "SPARK_LOCAL_IP": "127.0.0.1"}
+
+
+def _spark_prepare(ctx: BenchContext) -> None:
+    shutil.rmtree(ctx.work_dir / "spark", ignore_errors=True)
+
+
+def _spark_load(ctx: BenchContext) -> StageCommand:
+    return StageCommand([sys.executable, "-m", "welfare_segments.cli", "load", "--target", "spark",
+                         "--raw-dir", str(ctx.raw_dir)], env=_spark_env(ctx), cwd=ctx.project_dir)
+
+
+def _spark_build(ctx: BenchContext) -> StageCommand:
+    argv = [_dbt_executable(), "build", "--target", "spark", "--profiles-dir", "profiles",
+            "--target-path", str(ctx.target_dir), "--log-path", str(ctx.log_dir)]
+    return StageCommand(argv, env=_spark_env(ctx), cwd=ctx.project_dir)
+
+
+def _raw_rows_loaded(ctx: BenchContext) -> int:
+    # Spark reads copies of the raw files: every row of every file is loaded
+    return sum(_raw_row_counts(ctx.raw_dir).values())
+
+
 # One entry per engine: its own load and build. generate and the floor are shared.
 TARGETS: dict[str, Target] = {
     "duckdb": Target(load=_duckdb_load, build=_duckdb_build, loaded_rows=_duckdb_loaded_rows),
+    "postgres": Target(load=_postgres_load, build=_postgres_build, loaded_rows=_postgres_loaded_rows,
+                       prepare=_postgres_prepare, finish=_postgres_finish),
+    "spark": Target(load=_spark_load, build=_spark_build, loaded_rows=_raw_rows_loaded,
+                    prepare=_spark_prepare),
 }
 
 
@@ -309,11 +405,15 @@ def run_bench(persons: int, seed: int, years: int, target: str, work_dir: Path,
     raw_rows = sum(raw_counts.values())
     stages.append(StageResult("generate", seconds, seconds, peak, raw_rows))
 
-    seconds, peak, _ = stage("load", engine.load(ctx))
-    stages.append(StageResult("load", seconds, seconds, peak, engine.loaded_rows(ctx)))
+    engine.prepare(ctx)
+    try:
+        seconds, peak, _ = stage("load", engine.load(ctx))
+        stages.append(StageResult("load", seconds, seconds, peak, engine.loaded_rows(ctx)))
 
-    seconds, peak, _ = stage("dbt build", engine.build(ctx))
-    stages.append(StageResult("dbt build", seconds, seconds, peak, raw_rows))
+        seconds, peak, _ = stage("dbt build", engine.build(ctx))
+        stages.append(StageResult("dbt build", seconds, seconds, peak, raw_rows))
+    finally:
+        engine.finish(ctx)
     run_results = ctx.target_dir / "run_results.json"
     slowest = slowest_nodes(run_results) if run_results.is_file() else []
     dbt_timing = dbt_time_summary(run_results) if run_results.is_file() else {}

@@ -224,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--seed", type=int, default=20240101)
     bench.add_argument("--years", type=int, default=1)
     bench.add_argument("--faults", type=float, default=0.0, metavar="RATE", help="share of rows to corrupt (default 0)")
-    bench.add_argument("--target", default="duckdb", help="engine to load and build on (only duckdb for now)")
+    bench.add_argument("--target", default="duckdb", help="engine to load and build on: duckdb, postgres or spark")
     bench.add_argument("--work-dir", default="bench", help="folder for raw files, warehouse, target and logs (default bench/)")
     bench.add_argument("--json", default=None, help="report file (default WORK_DIR/bench_<target>_<persons>.json)")
     bench.add_argument("--threads", type=int, default=None,
