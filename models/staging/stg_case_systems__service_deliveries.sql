@@ -13,7 +13,7 @@ renamed as (
         cast(delivery_id as {{ dbt.type_string() }}) as delivery_id,
         {{ pseudonymise('person_id') }} as person_id,
         coalesce(
-            {{ matches_pattern('person_id', '[0-9]{10}') }}, false
+            {{ matches_pattern('person_id', var('person_id_pattern')) }}, false
         ) as has_valid_person_id,
         trim(function_number) as function_number,
         trim(cost_centre) as cost_centre,

@@ -13,7 +13,7 @@ renamed as (
         cast(service_id as {{ dbt.type_string() }}) as service_id,
         {{ pseudonymise('person_id') }} as person_id,
         coalesce(
-            {{ matches_pattern('person_id', '[0-9]{10}') }}, false
+            {{ matches_pattern('person_id', var('person_id_pattern')) }}, false
         ) as has_valid_person_id,
         lower(trim(provider_type)) as provider_type,
         -- the catalogue's regional entries, e.g. region.own_gp

@@ -31,7 +31,8 @@ final as (
         contact_id,
         {{ pseudonymise('source_person_id') }} as person_id,
         coalesce(
-            {{ matches_pattern('source_person_id', '[0-9]{10}') }}, false
+            {{ matches_pattern('source_person_id', var('person_id_pattern')) }},
+            false
         ) as has_valid_person_id,
         hospital_sector,
         contact_type,

@@ -43,7 +43,9 @@ final as (
         source_person_id is null as is_pooled,
         (
             source_person_id is null
-            or {{ matches_pattern('source_person_id', '[0-9]{10}') }}
+            or {{ matches_pattern(
+                'source_person_id', var('person_id_pattern')
+            ) }}
         ) as has_valid_person_id
     from parsed
 

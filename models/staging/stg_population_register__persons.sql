@@ -12,7 +12,7 @@ renamed as (
         source_row_number,
         {{ pseudonymise('person_id') }} as person_id,
         coalesce(
-            {{ matches_pattern('person_id', '[0-9]{10}') }}, false
+            {{ matches_pattern('person_id', var('person_id_pattern')) }}, false
         ) as has_valid_person_id,
         {{ dbt.safe_cast('birth_date', 'date') }} as birth_date,
         upper(trim(sex)) as sex,
