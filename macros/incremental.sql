@@ -1,27 +1,27 @@
 {#- Config of the monthly incremental models: each run reprocesses the latest
     month already built and every later one, and keeps the earlier months.
-    DuckDB and PostgreSQL replace those months with delete+insert on
-    booking_month; Spark overwrites their partitions (merge needs Delta or
-    Iceberg, which are not available here). -#}
-{% macro monthly_incremental_config() -%}
+    DuckDB and PostgreSQL replace those months with delete+insert on the month
+    column; Spark overwrites their partitions (merge needs Delta or Iceberg,
+    which are not available here). -#}
+{% macro monthly_incremental_config(month_column='booking_month') -%}
     {%- if target.type == 'spark' -%}
         {{ return({
             'materialized': 'incremental',
             'incremental_strategy': 'insert_overwrite',
-            'partition_by': ['booking_month'],
+            'partition_by': [month_column],
             'on_schema_change': 'fail',
         }) }}
     {%- else -%}
         {{ return({
             'materialized': 'incremental',
             'incremental_strategy': 'delete+insert',
-            'unique_key': 'booking_month',
+            'unique_key': month_column,
             'on_schema_change': 'fail',
         }) }}
     {%- endif -%}
 {%- endmacro %}
 
-{#- The booking month as yyyymm, 0 when the date did not parse (those rows
+{#- The month of a date as yyyymm, 0 when the date did not parse (those rows
     are reprocessed on every run). -#}
 {% macro booking_month(date_column) -%}
     coalesce(
@@ -41,9 +41,9 @@
     where
         {{ month_column }} = 0
         or {{ month_column }} >= (
-            select coalesce(max(built.booking_month), 0)
+            select coalesce(max(built.{{ month_column }}), 0)
             from {{ this }} as built
-            where built.booking_month > 0
+            where built.{{ month_column }} > 0
         )
     {%- endif %}
 {%- endmacro %}

@@ -17,7 +17,19 @@ from welfare_segments.loader import load
 from .conftest import LAST_YEAR, TEST_YEARS, dbt
 from .test_idempotence import _snapshot
 
-INCREMENTAL_MODELS = ("int_ledger_postings_validated", "int_ledger_postings_classified")
+# incremental model -> its month column
+INCREMENTAL_MODELS = {
+    "int_ledger_postings_validated": "booking_month",
+    "int_ledger_postings_classified": "booking_month",
+    "int_hospital_contacts_validated": "contact_month",
+    "int_health_insurance_services_validated": "service_month",
+}
+# raw table -> the date that places its rows in a month
+CUT_DATES = {
+    "ledger_postings": "booking_date",
+    "hospital_contacts": "start_date",
+    "health_insurance_services": "service_date",
+}
 # fixed analysis years: with vars unchanged between runs, earlier months are final
 VARS = json.dumps({"analysis_years": list(range(LAST_YEAR - TEST_YEARS + 1, LAST_YEAR + 1))})
 
@@ -35,10 +47,11 @@ def test_adding_a_month_reprocesses_only_new_months_and_equals_full_refresh(buil
     # the extract as it stood at the end of November of the last year
     november = tmp_path / "raw_november"
     shutil.copytree(build.raw_dir, november)
-    ledger = pq.read_table(build.raw_dir / "ledger_postings.parquet")
-    cut = pc.less(ledger["booking_date"], dt.date(LAST_YEAR, 12, 1))
-    pq.write_table(ledger.filter(cut), november / "ledger_postings.parquet")
-    assert ledger.num_rows > ledger.filter(cut).num_rows > 0
+    for table, date_column in CUT_DATES.items():
+        rows = pq.read_table(build.raw_dir / f"{table}.parquet")
+        cut = pc.less(rows[date_column], dt.date(LAST_YEAR, 12, 1))
+        pq.write_table(rows.filter(cut), november / f"{table}.parquet")
+        assert rows.num_rows > rows.filter(cut).num_rows > 0
 
     monthly = tmp_path / "monthly.duckdb"
     load(november, monthly)
@@ -47,12 +60,12 @@ def test_adding_a_month_reprocesses_only_new_months_and_equals_full_refresh(buil
     second_run = _build(monthly, tmp_path, "december")
 
     with duckdb.connect(str(monthly), read_only=True) as con:
-        for model in INCREMENTAL_MODELS:
+        for model, month in INCREMENTAL_MODELS.items():
             runs = dict(
                 con.execute(
                     f"""
                     select
-                        case when booking_month >= {LAST_YEAR}11 or booking_month = 0
+                        case when {month} >= {LAST_YEAR}11 or {month} = 0
                             then 'new' else 'earlier' end as months,
                         list(distinct dbt_invocation_id)
                     from intermediate.{model}

@@ -1,6 +1,9 @@
 -- Every health-insurance service with every reason it cannot be used, if
 -- any. A rejected service keeps its fee: the reconciliation counts it as
 -- quarantined.
+-- Incremental by month, like the ledger's validated postings.
+{{ config(**monthly_incremental_config('service_month')) }}
+
 with
 
 stg_health_insurance__services as (
@@ -40,35 +43,63 @@ known_persons as (
 
 ),
 
+first_occurrences as (
+
+    -- over every row of the extract, also in an incremental run
+    select
+        service_id,
+        min(source_row_number) as first_row_number
+    from stg_health_insurance__services
+    group by service_id
+
+),
+
+rows_with_month as (
+
+    select
+        *,
+        {{ booking_month('service_date') }} as service_month
+    from stg_health_insurance__services
+
+),
+
+new_rows as (
+
+    select * from rows_with_month
+    {{ new_months_only('service_month') }}
+
+),
+
 services_checked as (
 
     select
-        stg_health_insurance__services.*,
+        new_rows.*,
         function_catalogue.function_number is not null as is_known_function,
         known_persons.person_id is not null as is_known_person,
         int_analysis_years.analysis_year is not null as is_in_analysis_years,
         int_citizens_during_years.person_id is not null
             as is_citizen_during_year,
-        row_number() over (
-            partition by stg_health_insurance__services.service_id
-            order by stg_health_insurance__services.source_row_number
-        ) as key_occurrence
-    from stg_health_insurance__services
+        new_rows.source_row_number > coalesce(
+            first_occurrences.first_row_number, new_rows.source_row_number
+        ) as is_repeated_key
+    from new_rows
+    left join first_occurrences
+        on new_rows.service_id = first_occurrences.service_id
     left join function_catalogue
         on
-            stg_health_insurance__services.function_number
+            new_rows.function_number
             = function_catalogue.function_number
     left join known_persons
-        on stg_health_insurance__services.person_id = known_persons.person_id
+        on new_rows.person_id = known_persons.person_id
     left join int_analysis_years
         on
-            stg_health_insurance__services.service_year
+            new_rows.service_year
             = int_analysis_years.analysis_year
     left join int_citizens_during_years
         on
-            stg_health_insurance__services.person_id
+            new_rows.person_id
             = int_citizens_during_years.person_id
-            and stg_health_insurance__services.service_year
+            and new_rows.service_year
             = int_citizens_during_years.analysis_year
 
 ),
@@ -85,7 +116,7 @@ reasons_listed as (
             ('is_known_person and is_in_analysis_years '
              ~ 'and not is_citizen_during_year', 'person_not_resident'),
             ('not is_known_function', 'unknown_function_number'),
-            ('key_occurrence > 1', 'duplicate_key'),
+            ('is_repeated_key', 'duplicate_key'),
             ('service_date is null', 'invalid_period_date'),
             ('fee_amount is null', 'invalid_amount'),
         ]) }} as reason_list
@@ -106,7 +137,10 @@ final as (
         is_in_analysis_years,
         fee_amount,
         trim(trailing ';' from reason_list) as rejection_reasons,
-        reason_list <> '' as is_rejected
+        reason_list <> '' as is_rejected,
+        '{{ invocation_id }}' as dbt_invocation_id,
+        -- last: Spark's partition column
+        service_month
     from reasons_listed
 
 )

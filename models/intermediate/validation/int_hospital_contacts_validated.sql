@@ -1,6 +1,9 @@
 -- Every hospital contact with every reason it cannot be used, if any. A
 -- rejected contact keeps its tariff: the reconciliation counts it as
 -- quarantined.
+-- Incremental by month, like the ledger's validated postings.
+{{ config(**monthly_incremental_config('contact_month')) }}
+
 with
 
 stg_hospital__contacts as (
@@ -40,35 +43,63 @@ known_persons as (
 
 ),
 
+first_occurrences as (
+
+    -- over every row of the extract, also in an incremental run
+    select
+        contact_id,
+        min(source_row_number) as first_row_number
+    from stg_hospital__contacts
+    group by contact_id
+
+),
+
+rows_with_month as (
+
+    select
+        *,
+        {{ booking_month('start_date') }} as contact_month
+    from stg_hospital__contacts
+
+),
+
+new_rows as (
+
+    select * from rows_with_month
+    {{ new_months_only('contact_month') }}
+
+),
+
 contacts_checked as (
 
     select
-        stg_hospital__contacts.*,
+        new_rows.*,
         function_catalogue.function_number is not null as is_known_function,
         known_persons.person_id is not null as is_known_person,
         int_analysis_years.analysis_year is not null as is_in_analysis_years,
         int_citizens_during_years.person_id is not null
             as is_citizen_during_year,
-        row_number() over (
-            partition by stg_hospital__contacts.contact_id
-            order by stg_hospital__contacts.source_row_number
-        ) as key_occurrence
-    from stg_hospital__contacts
+        new_rows.source_row_number > coalesce(
+            first_occurrences.first_row_number, new_rows.source_row_number
+        ) as is_repeated_key
+    from new_rows
+    left join first_occurrences
+        on new_rows.contact_id = first_occurrences.contact_id
     left join function_catalogue
         on
-            stg_hospital__contacts.function_number
+            new_rows.function_number
             = function_catalogue.function_number
     left join known_persons
-        on stg_hospital__contacts.person_id = known_persons.person_id
+        on new_rows.person_id = known_persons.person_id
     left join int_analysis_years
         on
-            stg_hospital__contacts.contact_year
+            new_rows.contact_year
             = int_analysis_years.analysis_year
     left join int_citizens_during_years
         on
-            stg_hospital__contacts.person_id
+            new_rows.person_id
             = int_citizens_during_years.person_id
-            and stg_hospital__contacts.contact_year
+            and new_rows.contact_year
             = int_citizens_during_years.analysis_year
 
 ),
@@ -85,7 +116,7 @@ reasons_listed as (
             ('is_known_person and is_in_analysis_years '
              ~ 'and not is_citizen_during_year', 'person_not_resident'),
             ('not is_known_function', 'unknown_function_number'),
-            ('key_occurrence > 1', 'duplicate_key'),
+            ('is_repeated_key', 'duplicate_key'),
             ('start_date is null or end_date is null', 'invalid_period_date'),
             ('end_date < start_date', 'period_end_before_start'),
             ('tariff_amount is null', 'invalid_amount'),
@@ -113,7 +144,10 @@ final as (
         primary_diagnosis_code,
         secondary_diagnosis_code,
         trim(trailing ';' from reason_list) as rejection_reasons,
-        reason_list <> '' as is_rejected
+        reason_list <> '' as is_rejected,
+        '{{ invocation_id }}' as dbt_invocation_id,
+        -- last: Spark's partition column
+        contact_month
     from reasons_listed
 
 )
