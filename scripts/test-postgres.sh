@@ -13,4 +13,4 @@ trap 'scripts/postgres.sh stop' EXIT
 scripts/postgres.sh start
 $BIN/welfare-segments generate --persons "$PERSONS" --years 2 --out data/raw_postgres
 $BIN/welfare-segments load --target postgres --raw-dir data/raw_postgres
-$BIN/dbt build --profiles-dir profiles --target postgres --target-path target/postgres --log-path logs/postgres
+$BIN/dbt build --full-refresh --profiles-dir profiles --target postgres --target-path target/postgres --log-path logs/postgres

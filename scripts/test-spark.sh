@@ -16,4 +16,4 @@ fi
 rm -rf "$WELFARE_SPARK_DIR"
 $BIN/welfare-segments generate --persons "$PERSONS" --years 2 --out data/raw_spark
 $BIN/welfare-segments load --target spark --raw-dir data/raw_spark
-$BIN/dbt build --profiles-dir profiles --target spark --target-path target/spark --log-path logs/spark
+$BIN/dbt build --full-refresh --profiles-dir profiles --target spark --target-path target/spark --log-path logs/spark
