@@ -31,3 +31,20 @@
     {%- endif -%}
     area_{{ vocabulary }}
 {%- endmacro %}
+
+{#- The age band of an age, from the lower bounds in var age_bands
+    (default 0, 13, 18, 30, 50, 65, 80): '0-12', '13-17', ..., '80+'. -#}
+{% macro age_band(age_column) -%}
+    {%- set bounds = var('age_bands') -%}
+    case
+        {%- for lower in bounds | reverse %}
+            {%- set position = bounds | length - loop.index %}
+            {%- if position == bounds | length - 1 %}
+        when {{ age_column }} >= {{ lower }} then '{{ lower }}+'
+            {%- else %}
+        when {{ age_column }} >= {{ lower }}
+            then '{{ lower }}-{{ bounds[position + 1] - 1 }}'
+            {%- endif %}
+        {%- endfor %}
+    end
+{%- endmacro %}
