@@ -14,6 +14,12 @@ int_families_formed as (
 
 ),
 
+int_person_services as (
+
+    select * from {{ ref('int_person_services') }}
+
+),
+
 costs_summed as (
 
     select
@@ -37,29 +43,15 @@ costs_summed as (
 
 ),
 
-municipal_services as (
+services_counted as (
 
     -- a service counts when the person has a positive cost on its function
     select
         person_id,
         analysis_year,
-        function_number,
-        min({{ area_column() }}) as area_code
-    from int_costs_allocated_to_persons
-    where sector = 'municipal'
-    group by person_id, analysis_year, function_number
-    having sum(amount) > 0
-
-),
-
-services_counted as (
-
-    select
-        person_id,
-        analysis_year,
         count(*) as n_services,
         count(distinct area_code) as n_areas
-    from municipal_services
+    from int_person_services
     group by person_id, analysis_year
 
 ),
