@@ -47,3 +47,44 @@
         )
     {%- endif %}
 {%- endmacro %}
+
+{#- The CTEs every monthly incremental model starts with: first_occurrences
+    (the first row of each key over the whole extract, so a key repeated from
+    an earlier month is still a duplicate), rows_with_month and new_rows (the
+    rows of the months this run processes). -#}
+{% macro monthly_new_rows(source_cte, key_column, date_column, month_column) -%}
+first_occurrences as (
+
+    -- over every row of the extract, also in an incremental run
+    select
+        {{ key_column }},
+        min(source_row_number) as first_row_number
+    from {{ source_cte }}
+    group by {{ key_column }}
+
+),
+
+rows_with_month as (
+
+    select
+        *,
+        {{ booking_month(date_column) }} as {{ month_column }}
+    from {{ source_cte }}
+
+),
+
+new_rows as (
+
+    select * from rows_with_month
+    {{ new_months_only(month_column) }}
+
+),
+{%- endmacro %}
+
+{#- True for a row whose key already occurred earlier in the extract (needs
+    the first_occurrences CTE of monthly_new_rows, joined on the key). -#}
+{% macro is_repeated_key() -%}
+    new_rows.source_row_number > coalesce(
+        first_occurrences.first_row_number, new_rows.source_row_number
+    )
+{%- endmacro %}

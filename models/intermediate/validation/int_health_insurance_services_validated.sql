@@ -12,9 +12,9 @@ stg_health_insurance__services as (
 
 ),
 
-stg_population_register__persons as (
+int_persons_registered as (
 
-    select * from {{ ref('stg_population_register__persons') }}
+    select * from {{ ref('int_persons_registered') }}
 
 ),
 
@@ -36,52 +36,20 @@ int_analysis_years as (
 
 ),
 
-known_persons as (
-
-    select distinct person_id
-    from stg_population_register__persons
-
-),
-
-first_occurrences as (
-
-    -- over every row of the extract, also in an incremental run
-    select
-        service_id,
-        min(source_row_number) as first_row_number
-    from stg_health_insurance__services
-    group by service_id
-
-),
-
-rows_with_month as (
-
-    select
-        *,
-        {{ booking_month('service_date') }} as service_month
-    from stg_health_insurance__services
-
-),
-
-new_rows as (
-
-    select * from rows_with_month
-    {{ new_months_only('service_month') }}
-
-),
+{{ monthly_new_rows(
+    'stg_health_insurance__services', 'service_id', 'service_date', 'service_month'
+) }}
 
 services_checked as (
 
     select
         new_rows.*,
         function_catalogue.function_number is not null as is_known_function,
-        known_persons.person_id is not null as is_known_person,
+        int_persons_registered.person_id is not null as is_known_person,
         int_analysis_years.analysis_year is not null as is_in_analysis_years,
         int_citizens_during_years.person_id is not null
             as is_citizen_during_year,
-        new_rows.source_row_number > coalesce(
-            first_occurrences.first_row_number, new_rows.source_row_number
-        ) as is_repeated_key
+        {{ is_repeated_key() }} as is_repeated_key
     from new_rows
     left join first_occurrences
         on new_rows.service_id = first_occurrences.service_id
@@ -89,8 +57,8 @@ services_checked as (
         on
             new_rows.function_number
             = function_catalogue.function_number
-    left join known_persons
-        on new_rows.person_id = known_persons.person_id
+    left join int_persons_registered
+        on new_rows.person_id = int_persons_registered.person_id
     left join int_analysis_years
         on
             new_rows.service_year

@@ -12,9 +12,9 @@ stg_hospital__contacts as (
 
 ),
 
-stg_population_register__persons as (
+int_persons_registered as (
 
-    select * from {{ ref('stg_population_register__persons') }}
+    select * from {{ ref('int_persons_registered') }}
 
 ),
 
@@ -36,52 +36,20 @@ int_analysis_years as (
 
 ),
 
-known_persons as (
-
-    select distinct person_id
-    from stg_population_register__persons
-
-),
-
-first_occurrences as (
-
-    -- over every row of the extract, also in an incremental run
-    select
-        contact_id,
-        min(source_row_number) as first_row_number
-    from stg_hospital__contacts
-    group by contact_id
-
-),
-
-rows_with_month as (
-
-    select
-        *,
-        {{ booking_month('start_date') }} as contact_month
-    from stg_hospital__contacts
-
-),
-
-new_rows as (
-
-    select * from rows_with_month
-    {{ new_months_only('contact_month') }}
-
-),
+{{ monthly_new_rows(
+    'stg_hospital__contacts', 'contact_id', 'start_date', 'contact_month'
+) }}
 
 contacts_checked as (
 
     select
         new_rows.*,
         function_catalogue.function_number is not null as is_known_function,
-        known_persons.person_id is not null as is_known_person,
+        int_persons_registered.person_id is not null as is_known_person,
         int_analysis_years.analysis_year is not null as is_in_analysis_years,
         int_citizens_during_years.person_id is not null
             as is_citizen_during_year,
-        new_rows.source_row_number > coalesce(
-            first_occurrences.first_row_number, new_rows.source_row_number
-        ) as is_repeated_key
+        {{ is_repeated_key() }} as is_repeated_key
     from new_rows
     left join first_occurrences
         on new_rows.contact_id = first_occurrences.contact_id
@@ -89,8 +57,8 @@ contacts_checked as (
         on
             new_rows.function_number
             = function_catalogue.function_number
-    left join known_persons
-        on new_rows.person_id = known_persons.person_id
+    left join int_persons_registered
+        on new_rows.person_id = int_persons_registered.person_id
     left join int_analysis_years
         on
             new_rows.contact_year

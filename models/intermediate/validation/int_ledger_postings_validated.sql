@@ -11,9 +11,9 @@ stg_ledger__postings as (
 
 ),
 
-stg_population_register__persons as (
+int_persons_registered as (
 
-    select * from {{ ref('stg_population_register__persons') }}
+    select * from {{ ref('int_persons_registered') }}
 
 ),
 
@@ -29,65 +29,32 @@ int_analysis_years as (
 
 ),
 
-known_persons as (
-
-    select distinct person_id
-    from stg_population_register__persons
-
-),
-
-first_occurrences as (
-
-    -- over every posting of the extract, also in an incremental run, so a
-    -- key repeated from an earlier month is still a duplicate
-    select
-        posting_id,
-        min(source_row_number) as first_row_number
-    from stg_ledger__postings
-    group by posting_id
-
-),
-
-postings_to_validate as (
-
-    select
-        *,
-        {{ booking_month('booking_date') }} as booking_month
-    from stg_ledger__postings
-
-),
-
-new_postings as (
-
-    select * from postings_to_validate
-    {{ new_months_only('booking_month') }}
-
-),
+{{ monthly_new_rows(
+    'stg_ledger__postings', 'posting_id', 'booking_date', 'booking_month'
+) }}
 
 postings_checked as (
 
     select
-        new_postings.*,
+        new_rows.*,
         int_analysis_years.analysis_year is not null as is_in_analysis_years,
         function_catalogue.function_number is not null as is_known_function,
         (
-            new_postings.is_pooled
-            or known_persons.person_id is not null
+            new_rows.is_pooled
+            or int_persons_registered.person_id is not null
         ) as is_known_person,
-        new_postings.source_row_number > coalesce(
-            first_occurrences.first_row_number, new_postings.source_row_number
-        ) as is_repeated_key
-    from new_postings
+        {{ is_repeated_key() }} as is_repeated_key
+    from new_rows
     left join first_occurrences
-        on new_postings.posting_id = first_occurrences.posting_id
+        on new_rows.posting_id = first_occurrences.posting_id
     left join int_analysis_years
-        on new_postings.booking_year = int_analysis_years.analysis_year
+        on new_rows.booking_year = int_analysis_years.analysis_year
     left join function_catalogue
         on
-            new_postings.function_number
+            new_rows.function_number
             = function_catalogue.function_number
-    left join known_persons
-        on new_postings.person_id = known_persons.person_id
+    left join int_persons_registered
+        on new_rows.person_id = int_persons_registered.person_id
 
 ),
 

@@ -14,16 +14,9 @@ stg_population_register__addresses as (
 
 ),
 
-stg_population_register__persons as (
+int_persons_registered as (
 
-    select * from {{ ref('stg_population_register__persons') }}
-
-),
-
-known_persons as (
-
-    select distinct person_id
-    from stg_population_register__persons
+    select * from {{ ref('int_persons_registered') }}
 
 ),
 
@@ -38,13 +31,13 @@ residences_checked as (
 
     select
         stg_population_register__residences.*,
-        known_persons.person_id is not null as is_known_person,
+        int_persons_registered.person_id is not null as is_known_person,
         known_addresses.address_id is not null as is_known_address
     from stg_population_register__residences
-    left join known_persons
+    left join int_persons_registered
         on
             stg_population_register__residences.person_id
-            = known_persons.person_id
+            = int_persons_registered.person_id
     left join known_addresses
         on
             stg_population_register__residences.address_id

@@ -8,9 +8,9 @@ stg_case_systems__service_deliveries as (
 
 ),
 
-stg_population_register__persons as (
+int_persons_registered as (
 
-    select * from {{ ref('stg_population_register__persons') }}
+    select * from {{ ref('int_persons_registered') }}
 
 ),
 
@@ -20,19 +20,12 @@ function_catalogue as (
 
 ),
 
-known_persons as (
-
-    select distinct person_id
-    from stg_population_register__persons
-
-),
-
 deliveries_checked as (
 
     select
         stg_case_systems__service_deliveries.*,
         function_catalogue.function_number is not null as is_known_function,
-        known_persons.person_id is not null as is_known_person,
+        int_persons_registered.person_id is not null as is_known_person,
         row_number() over (
             partition by stg_case_systems__service_deliveries.delivery_id
             order by stg_case_systems__service_deliveries.source_row_number
@@ -42,10 +35,10 @@ deliveries_checked as (
         on
             stg_case_systems__service_deliveries.function_number
             = function_catalogue.function_number
-    left join known_persons
+    left join int_persons_registered
         on
             stg_case_systems__service_deliveries.person_id
-            = known_persons.person_id
+            = int_persons_registered.person_id
 
 ),
 
