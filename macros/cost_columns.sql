@@ -35,16 +35,37 @@
 {#- The age band of an age, from the lower bounds in var age_bands
     (default 0, 13, 18, 30, 50, 65, 80): '0-12', '13-17', ..., '80+'. -#}
 {% macro age_band(age_column) -%}
-    {%- set bounds = var('age_bands') -%}
+    {{ band_label(age_column, var('age_bands')) }}
+{%- endmacro %}
+
+{#- The band of a value from ascending lower bounds: 'lower-upper' (upper =
+    the next bound - 1), 'lower' when the band holds one whole number,
+    'lower+' for the last band, '<first' below the first bound. -#}
+{% macro band_label(value_expression, bounds) -%}
     case
         {%- for lower in bounds | reverse %}
             {%- set position = bounds | length - loop.index %}
             {%- if position == bounds | length - 1 %}
-        when {{ age_column }} >= {{ lower }} then '{{ lower }}+'
+        when {{ value_expression }} >= {{ lower }} then '{{ lower }}+'
+            {%- elif bounds[position + 1] - 1 == lower %}
+        when {{ value_expression }} >= {{ lower }} then '{{ lower }}'
             {%- else %}
-        when {{ age_column }} >= {{ lower }}
+        when {{ value_expression }} >= {{ lower }}
             then '{{ lower }}-{{ bounds[position + 1] - 1 }}'
             {%- endif %}
         {%- endfor %}
+        else '<{{ bounds[0] }}'
+    end
+{%- endmacro %}
+
+{#- The position of a value's band (band_label) for sorting: 1 for the first
+    band, 0 below it. -#}
+{% macro band_rank(value_expression, bounds) -%}
+    case
+        {%- for lower in bounds | reverse %}
+        when {{ value_expression }} >= {{ lower }}
+            then {{ bounds | length - loop.index + 1 }}
+        {%- endfor %}
+        else 0
     end
 {%- endmacro %}

@@ -15,6 +15,26 @@ int_families_described as (
 
 ),
 
+int_family_services as (
+
+    select * from {{ ref('int_family_services') }}
+
+),
+
+services_counted as (
+
+    -- a service counts when the members together have a positive cost on
+    -- its function (int_family_services)
+    select
+        family_id,
+        analysis_year,
+        count(*) as n_services,
+        count(distinct area_code) as n_areas
+    from int_family_services
+    group by family_id, analysis_year
+
+),
+
 members_combined as (
 
     select
@@ -49,13 +69,20 @@ final as (
         {%- endfor %}
         members_combined.n_member_chronic_conditions,
         members_combined.youngest_age,
-        members_combined.oldest_age
+        members_combined.oldest_age,
+        coalesce(services_counted.n_services, 0) as n_services,
+        coalesce(services_counted.n_areas, 0) as n_areas
     from int_families_described
     inner join members_combined
         on
             int_families_described.family_id = members_combined.family_id
             and int_families_described.analysis_year
             = members_combined.analysis_year
+    left join services_counted
+        on
+            int_families_described.family_id = services_counted.family_id
+            and int_families_described.analysis_year
+            = services_counted.analysis_year
 
 )
 

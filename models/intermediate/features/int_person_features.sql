@@ -48,7 +48,9 @@ int_health_insurance_services_validated as (
 groups_flagged as (
 
     select
-        {%- for group in var('feature_service_groups') %}
+        {%- for group in (
+            var('feature_service_groups') + var('segment_service_groups')
+        ) | unique %}
             max(case when group_code = '{{ group }}' then 1 else 0 end)
                 as has_{{ group }},
         {%- endfor %}
@@ -83,7 +85,11 @@ conditions_counted as (
         max(case when condition_code = 'substance_abuse' then 1 else 0 end)
             as has_substance_abuse_diagnosis,
         max(case when condition_code = 'psychiatric_disorder' then 1 else 0 end)
-            as has_psychiatric_disorder
+            as has_psychiatric_disorder,
+        {%- for condition in var('segment_conditions') %}
+            max(case when condition_code = '{{ condition }}' then 1 else 0 end)
+                as has_{{ condition }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
     from int_person_conditions
     group by person_id, analysis_year
 
@@ -151,6 +157,13 @@ final as (
             as in_resource_course,
         coalesce(groups_flagged.has_housing_support, 0) = 1
             as receives_housing_support,
+        {%- for group in var('segment_service_groups') %}
+            coalesce(groups_flagged.has_{{ group }}, 0) = 1 as has_{{ group }},
+        {%- endfor %}
+        {%- for condition in var('segment_conditions') %}
+            coalesce(conditions_counted.has_{{ condition }}, 0) = 1
+                as has_{{ condition }},
+        {%- endfor %}
         coalesce(services_counted.n_services, 0) as n_services,
         coalesce(services_counted.n_areas, 0) as n_areas
     from int_families_formed

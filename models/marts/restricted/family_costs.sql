@@ -14,15 +14,9 @@ int_families_described as (
 
 ),
 
-int_families_formed as (
+int_family_features as (
 
-    select * from {{ ref('int_families_formed') }}
-
-),
-
-int_costs_allocated_to_persons as (
-
-    select * from {{ ref('int_costs_allocated_to_persons') }}
+    select * from {{ ref('int_family_features') }}
 
 ),
 
@@ -39,43 +33,6 @@ members_summed as (
         sum(total_cost) as total_cost
     from person_costs
     where is_in_population
-    group by family_id, analysis_year
-
-),
-
-family_services as (
-
-    -- a service counts when the family's members together have a positive
-    -- cost on its function
-    select
-        int_families_formed.family_id,
-        int_families_formed.analysis_year,
-        int_costs_allocated_to_persons.function_number,
-        min(int_costs_allocated_to_persons.{{ area_column() }}) as area_code
-    from int_families_formed
-    inner join int_costs_allocated_to_persons
-        on
-            int_families_formed.person_id
-            = int_costs_allocated_to_persons.person_id
-            and int_families_formed.analysis_year
-            = int_costs_allocated_to_persons.analysis_year
-    where int_costs_allocated_to_persons.sector = 'municipal'
-    group by
-        int_families_formed.family_id,
-        int_families_formed.analysis_year,
-        int_costs_allocated_to_persons.function_number
-    having sum(int_costs_allocated_to_persons.amount) > 0
-
-),
-
-services_counted as (
-
-    select
-        family_id,
-        analysis_year,
-        count(*) as n_services,
-        count(distinct area_code) as n_areas
-    from family_services
     group by family_id, analysis_year
 
 ),
@@ -99,19 +56,19 @@ final as (
         {%- for column_name, fact_column, value in cost_breakdown_columns() %}
             coalesce(members_summed.{{ column_name }}, 0) as {{ column_name }},
         {%- endfor %}
-        coalesce(services_counted.n_services, 0) as n_services,
-        coalesce(services_counted.n_areas, 0) as n_areas
+        int_family_features.n_services,
+        int_family_features.n_areas
     from int_families_described
     left join members_summed
         on
             int_families_described.family_id = members_summed.family_id
             and int_families_described.analysis_year
             = members_summed.analysis_year
-    left join services_counted
+    inner join int_family_features
         on
-            int_families_described.family_id = services_counted.family_id
+            int_families_described.family_id = int_family_features.family_id
             and int_families_described.analysis_year
-            = services_counted.analysis_year
+            = int_family_features.analysis_year
 
 )
 

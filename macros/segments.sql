@@ -1,0 +1,230 @@
+{#- The segment catalogue: every model of this project with config.meta.segment
+    (the entries of models/marts/restricted/segments/_segments__models.yml),
+    sorted by id. Each entry is a dict with id (the model name without
+    'segment_'), label, name, name_da, population, parent, rule,
+    member_rules, source, description, and the conditions resolved through
+    its parents: all_rules and all_member_rules. A malformed entry stops the
+    run with a message that names the model and what is wrong. Empty while
+    dbt parses: the graph is known only when it executes. -#}
+{% macro segment_catalogue() %}
+    {%- if not execute -%}
+        {{ return([]) }}
+    {%- endif -%}
+    {%- set entries = {} -%}
+    {%- for node in graph.nodes.values()
+        if node.resource_type == 'model' and node.package_name == project_name -%}
+        {%- set meta = node.config.meta or {} -%}
+        {%- if 'segment' in meta -%}
+            {%- do entries.update({
+                segment_id_of(node.name): segment_entry(node, meta['segment'])
+            }) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- set resolved = [] -%}
+    {%- for segment_id in entries | sort -%}
+        {%- do resolved.append(
+            segment_resolved(entries, entries[segment_id])
+        ) -%}
+    {%- endfor -%}
+    {{ return(resolved) }}
+{% endmacro %}
+
+{#- The segment id of a segment model: its name without 'segment_'. -#}
+{% macro segment_id_of(model_name) %}
+    {%- if not model_name.startswith('segment_')
+        or model_name in ['segment_catalogue', 'segment_members',
+                          'segment_profiles', 'segment_profile_sheet',
+                          'segment_overlap'] -%}
+        {{ exceptions.raise_compiler_error(
+            "Segment catalogue: model '" ~ model_name ~ "' has config.meta.segment "
+            ~ "but a segment model must be named segment_<id> (and <id> not one "
+            ~ "of catalogue, members, profiles, profile_sheet, overlap)"
+        ) }}
+    {%- endif -%}
+    {{ return(model_name[8:]) }}
+{% endmacro %}
+
+{#- One catalogue entry from a model's meta, checked. -#}
+{% macro segment_entry(node, segment) %}
+    {%- set where = "Segment catalogue, model " ~ node.name
+        ~ " (" ~ node.original_file_path ~ " and its yml entry): " -%}
+    {%- if segment is not mapping -%}
+        {{ exceptions.raise_compiler_error(where ~ "meta.segment must be a mapping") }}
+    {%- endif -%}
+    {%- for key in ['label', 'name', 'name_da', 'population', 'source'] -%}
+        {%- if not segment.get(key) -%}
+            {{ exceptions.raise_compiler_error(where ~ "meta.segment." ~ key ~ " is missing") }}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if segment['population'] not in ['citizens', 'families'] -%}
+        {{ exceptions.raise_compiler_error(
+            where ~ "population must be 'citizens' or 'families', got '"
+            ~ segment['population'] ~ "'"
+        ) }}
+    {%- endif -%}
+    {%- set member_rules = segment.get('member_rules') or [] -%}
+    {%- if member_rules is string -%}
+        {%- set member_rules = [member_rules] -%}
+    {%- endif -%}
+    {%- if member_rules and segment['population'] != 'families' -%}
+        {{ exceptions.raise_compiler_error(where ~ "member_rules are for family segments only") }}
+    {%- endif -%}
+    {%- if not segment.get('rule') and not member_rules -%}
+        {{ exceptions.raise_compiler_error(where ~ "a segment needs a rule or member_rules") }}
+    {%- endif -%}
+    {%- if not node.description -%}
+        {{ exceptions.raise_compiler_error(where ~ "the model needs a description (it is the segment description in the docs)") }}
+    {%- endif -%}
+    {{ return({
+        'id': segment_id_of(node.name),
+        'model_name': node.name,
+        'label': segment['label'] | string,
+        'name': segment['name'],
+        'name_da': segment['name_da'],
+        'population': segment['population'],
+        'parent': segment.get('parent'),
+        'rule': segment.get('rule'),
+        'member_rules': member_rules,
+        'source': segment['source'],
+        'description': node.description | trim,
+    }) }}
+{% endmacro %}
+
+{#- An entry with the rules of its parents added (parents first). -#}
+{% macro segment_resolved(entries, entry) %}
+    {%- set chain = [entry] -%}
+    {%- for step in range(10) -%}
+        {%- set parent_id = chain[-1]['parent'] -%}
+        {%- if parent_id -%}
+            {%- if parent_id not in entries -%}
+                {{ exceptions.raise_compiler_error(
+                    "Segment catalogue, model " ~ chain[-1]['model_name']
+                    ~ ": parent '" ~ parent_id ~ "' is not a segment id"
+                ) }}
+            {%- endif -%}
+            {%- if entries[parent_id]['population'] != entry['population'] -%}
+                {{ exceptions.raise_compiler_error(
+                    "Segment catalogue, model " ~ chain[-1]['model_name']
+                    ~ ": parent '" ~ parent_id ~ "' is a segment of "
+                    ~ entries[parent_id]['population'] ~ ", not " ~ entry['population']
+                ) }}
+            {%- endif -%}
+            {%- do chain.append(entries[parent_id]) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if chain[-1]['parent'] -%}
+        {{ exceptions.raise_compiler_error(
+            "Segment catalogue, model " ~ entry['model_name']
+            ~ ": its parents form a cycle (or are nested over 10 deep)"
+        ) }}
+    {%- endif -%}
+    {%- set all_rules = [] -%}
+    {%- set all_member_rules = [] -%}
+    {%- for ancestor in chain | reverse -%}
+        {%- if ancestor['rule'] -%}
+            {%- do all_rules.append(ancestor['rule']) -%}
+        {%- endif -%}
+        {%- for member_rule in ancestor['member_rules'] -%}
+            {%- do all_member_rules.append(member_rule) -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {%- set resolved = {} -%}
+    {%- do resolved.update(entry) -%}
+    {%- do resolved.update({
+        'all_rules': all_rules,
+        'all_member_rules': all_member_rules,
+    }) -%}
+    {{ return(resolved) }}
+{% endmacro %}
+
+{#- A segment's whole condition as readable text, for the catalogue table. -#}
+{% macro segment_rule_text(segment) %}
+    {%- set parts = [] -%}
+    {%- for rule in segment['all_rules'] -%}
+        {%- do parts.append('(' ~ rule ~ ')') -%}
+    {%- endfor -%}
+    {%- for member_rule in segment['all_member_rules'] -%}
+        {%- do parts.append('some member: (' ~ member_rule ~ ')') -%}
+    {%- endfor -%}
+    {{ return(parts | join(' and ')) }}
+{% endmacro %}
+
+{#- The body of a segment model segment_<id>: the members of the segment
+    with the shared column set. A segment model is one line:
+    {{ segment_table() }}. -#}
+{% macro segment_table() %}
+    {%- set segment_id = segment_id_of(model.name) -%}
+    {%- if execute -%}
+        {%- set known_ids = segment_catalogue() | map(attribute='id') | list -%}
+        {%- if segment_id not in known_ids -%}
+            {{ exceptions.raise_compiler_error(
+                "Segment model " ~ model.name ~ " (" ~ model.original_file_path
+                ~ ") has no catalogue entry: give it config.meta.segment in "
+                ~ "models/marts/restricted/segments/_segments__models.yml"
+            ) }}
+        {%- endif -%}
+    {%- endif %}
+-- Segment {{ segment_id }}: its members and their costs (catalogue entry in
+-- models/marts/restricted/segments/_segments__models.yml).
+with
+
+segment_members as (
+
+    select * from {{ ref('segment_members') }}
+
+),
+
+final as (
+
+    select
+        {{ segment_columns() | join(',\n        ') }}
+    from segment_members
+    where segment_id = '{{ segment_id }}'
+
+)
+
+select * from final
+{% endmacro %}
+
+{#- The column set every segment table shares. -#}
+{% macro segment_columns() %}
+    {%- set columns = [
+        'segment_id', 'population', 'unit_id', 'analysis_year',
+        'total_cost', 'municipal_cost', 'regional_cost'
+    ] -%}
+    {%- for column_name, fact_column, value in cost_breakdown_columns() -%}
+        {%- do columns.append(column_name) -%}
+    {%- endfor -%}
+    {%- do columns.extend(['n_services', 'n_areas']) -%}
+    {{ return(columns) }}
+{% endmacro %}
+
+{#- The regional activity of the profile sheet: measure, name, source
+    (hospital contacts or health-insurance services) and the condition on
+    the source's rows. -#}
+{% macro regional_activity_measures() %}
+    {{ return([
+        ('somatic_admission', 'Somatic admissions', 'hospital',
+            "hospital_sector = 'somatic' and contact_type = 'admission'"),
+        ('somatic_acute_admission', 'Acute somatic admissions', 'hospital',
+            "hospital_sector = 'somatic' and contact_type = 'admission' and is_acute"),
+        ('somatic_outpatient', 'Somatic outpatient contacts', 'hospital',
+            "hospital_sector = 'somatic' and contact_type = 'outpatient'"),
+        ('somatic_acute_outpatient', 'Acute somatic outpatient contacts', 'hospital',
+            "hospital_sector = 'somatic' and contact_type = 'outpatient' and is_acute"),
+        ('psychiatric_admission', 'Psychiatric admissions', 'hospital',
+            "hospital_sector = 'psychiatric' and contact_type = 'admission'"),
+        ('psychiatric_acute_admission', 'Acute psychiatric admissions', 'hospital',
+            "hospital_sector = 'psychiatric' and contact_type = 'admission' and is_acute"),
+        ('psychiatric_outpatient', 'Psychiatric outpatient contacts', 'hospital',
+            "hospital_sector = 'psychiatric' and contact_type = 'outpatient'"),
+        ('psychiatric_acute_outpatient', 'Acute psychiatric outpatient contacts', 'hospital',
+            "hospital_sector = 'psychiatric' and contact_type = 'outpatient' and is_acute"),
+        ('own_gp', 'Own general practitioner', 'health_insurance',
+            "provider_type = 'own_gp'"),
+        ('emergency_gp', 'Emergency general practitioner', 'health_insurance',
+            "provider_type = 'emergency_gp'"),
+        ('psychologist', 'Psychologist', 'health_insurance',
+            "provider_type = 'psychologist'"),
+    ]) }}
+{% endmacro %}

@@ -1,0 +1,66 @@
+-- One row per segment, unit and year with the unit's costs: all segment
+-- tables in one (each segment_<id> selects its own rows). Person and family
+-- level: restricted schema.
+with
+
+int_segment_members as (
+
+    select * from {{ ref('int_segment_members') }}
+
+),
+
+person_costs as (
+
+    select * from {{ ref('person_costs') }}
+
+),
+
+family_costs as (
+
+    select * from {{ ref('family_costs') }}
+
+),
+
+unit_costs as (
+
+    select
+        'citizens' as population,
+        person_id as unit_id,
+        analysis_year,
+        {%- for column in segment_columns()[4:] %}
+            {{ column }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+    from person_costs
+    where is_in_population
+    union all
+    select
+        'families' as population,
+        family_id as unit_id,
+        analysis_year,
+        {%- for column in segment_columns()[4:] %}
+            {{ column }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+    from family_costs
+
+),
+
+final as (
+
+    select
+        int_segment_members.segment_id,
+        int_segment_members.population,
+        int_segment_members.unit_id,
+        int_segment_members.analysis_year,
+        {%- for column in segment_columns()[4:] %}
+            unit_costs.{{ column }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+    from int_segment_members
+    inner join unit_costs
+        on
+            int_segment_members.population = unit_costs.population
+            and int_segment_members.unit_id = unit_costs.unit_id
+            and int_segment_members.analysis_year = unit_costs.analysis_year
+
+)
+
+select * from final
