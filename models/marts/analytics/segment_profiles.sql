@@ -112,6 +112,17 @@ cost_types as (
 
 ),
 
+condition_names as (
+
+    -- the seed has a row per ICD-10 prefix
+    select
+        condition_code,
+        min(condition_name) as condition_name
+    from chronic_condition_codes
+    group by condition_code
+
+),
+
 segment_years as (
 
     -- every segment has a sheet every year, also when it has no members
@@ -379,7 +390,7 @@ conditions_counted as (
         members_described.analysis_year,
         'chronic_conditions' as section,
         int_unit_conditions.condition_code as item,
-        min(chronic_condition_codes.condition_name) as item_name,
+        min(condition_names.condition_name) as item_name,
         cast(null as {{ dbt.type_int() }}) as item_rank,
         count(*) as n_units,
         sum(members_described.total_cost) as total_cost,
@@ -391,8 +402,8 @@ conditions_counted as (
             and members_described.unit_id = int_unit_conditions.unit_id
             and members_described.analysis_year
             = int_unit_conditions.analysis_year
-    inner join chronic_condition_codes
-        on int_unit_conditions.condition_code = chronic_condition_codes.condition_code
+    inner join condition_names
+        on int_unit_conditions.condition_code = condition_names.condition_code
     group by
         members_described.segment_id,
         members_described.analysis_year,
