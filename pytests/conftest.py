@@ -45,18 +45,19 @@ class Build:
         return json.loads((self.target_dir / "catalog.json").read_text())
 
 
-def dbt(*args: str, warehouse: Path, target_dir: Path, log_dir: Path) -> subprocess.CompletedProcess:
+def dbt(*args: str, warehouse: Path, target_dir: Path, log_dir: Path,
+        project_dir: Path = REPO) -> subprocess.CompletedProcess:
     executable = Path(sys.executable).with_name("dbt")
     command = [
         str(executable) if executable.exists() else "dbt",
         *args,
-        "--profiles-dir", str(REPO / "profiles"),
-        "--project-dir", str(REPO),
+        "--profiles-dir", str(project_dir / "profiles"),
+        "--project-dir", str(project_dir),
         "--target-path", str(target_dir),
         "--log-path", str(log_dir),
     ]
     env = dict(os.environ, WELFARE_WAREHOUSE=str(warehouse))
-    return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, check=False)
+    return subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True, check=False)
 
 
 def _generate_load_build(root: Path, faults: float = 0.0, years: int = TEST_YEARS) -> tuple:
