@@ -18,14 +18,17 @@ left join service_cooccurrence as mirrored
     on
         service_cooccurrence.population = mirrored.population
         and service_cooccurrence.analysis_year = mirrored.analysis_year
-        and service_cooccurrence.function_number = mirrored.other_function_number
-        and service_cooccurrence.other_function_number = mirrored.function_number
+        and service_cooccurrence.function_number
+        = mirrored.other_function_number
+        and service_cooccurrence.other_function_number
+        = mirrored.function_number
 left join service_cooccurrence as diagonal
     on
         service_cooccurrence.population = diagonal.population
         and service_cooccurrence.analysis_year = diagonal.analysis_year
         and service_cooccurrence.function_number = diagonal.function_number
-        and service_cooccurrence.function_number = diagonal.other_function_number
+        and service_cooccurrence.function_number
+        = diagonal.other_function_number
 where
     mirrored.function_number is null
     or service_cooccurrence.is_suppressed != mirrored.is_suppressed

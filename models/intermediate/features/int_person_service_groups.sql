@@ -40,7 +40,9 @@ area_groups as (
     select
         int_person_services.person_id,
         int_person_services.analysis_year,
-        {{ dbt.concat(["'skanderborg_'", "function_catalogue.area_skanderborg"]) }}
+        {{ dbt.concat([
+            "'skanderborg_'", "function_catalogue.area_skanderborg"
+        ]) }}
             as group_code
     from int_person_services
     inner join function_catalogue

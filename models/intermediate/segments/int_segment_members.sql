@@ -29,8 +29,8 @@ member_rules_met as (
         analysis_year,
         {%- for segment in family_segments %}
             {%- for member_rule in segment.all_member_rules %}
-        max(case when ({{ member_rule }}) then 1 else 0 end)
-            as {{ segment.id }}_member_rule_{{ loop.index }},
+                max(case when ({{ member_rule }}) then 1 else 0 end)
+                    as {{ segment.id }}_member_rule_{{ loop.index }},
             {%- endfor %}
         {%- endfor %}
         count(*) as n_members
@@ -45,7 +45,7 @@ families_with_member_rules as (
         int_family_features.*,
         {%- for segment in family_segments %}
             {%- for member_rule in segment.all_member_rules %}
-        member_rules_met.{{ segment.id }}_member_rule_{{ loop.index }},
+                member_rules_met.{{ segment.id }}_member_rule_{{ loop.index }},
             {%- endfor %}
         {%- endfor %}
         member_rules_met.n_members as n_members_with_features
@@ -61,29 +61,29 @@ families_with_member_rules as (
 final as (
 
     {%- for segment in segments %}
-    select
-        '{{ segment.id }}' as segment_id,
-        '{{ segment.population }}' as population,
+        select
+            '{{ segment.id }}' as segment_id,
+            '{{ segment.population }}' as population,
         {%- if segment.population == 'citizens' %}
-        person_id as unit_id,
-        analysis_year
-    from int_person_features
+            person_id as unit_id,
+            analysis_year
+        from int_person_features
         {%- else %}
-        family_id as unit_id,
-        analysis_year
-    from families_with_member_rules
+            family_id as unit_id,
+            analysis_year
+        from families_with_member_rules
         {%- endif %}
-    where
-        true
-        {%- for rule in segment.all_rules %}
-        and ({{ rule }})
-        {%- endfor %}
-        {%- for member_rule in segment.all_member_rules %}
-        and {{ segment.id }}_member_rule_{{ loop.index }} = 1
-        {%- endfor %}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        where
+            true
+            {%- for rule in segment.all_rules %}
+                and ({{ rule }})
+            {%- endfor %}
+            {%- for member_rule in segment.all_member_rules %}
+                and {{ segment.id }}_member_rule_{{ loop.index }} = 1
+            {%- endfor %}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
     {%- if segments | length == 0 %}
     -- no segment in the catalogue (or dbt is parsing): an empty table

@@ -7,26 +7,27 @@ with
 catalogue_entries as (
 
     {%- for segment in segments %}
-    select
-        '{{ segment.id }}' as segment_id,
-        '{{ dbt.escape_single_quotes(segment.label) }}' as segment_label,
-        '{{ dbt.escape_single_quotes(segment.name) }}' as segment_name,
-        '{{ dbt.escape_single_quotes(segment.name_da) }}' as segment_name_da,
-        '{{ segment.population }}' as population,
-        {%- if segment.parent %}
-        '{{ segment.parent }}' as parent_segment_id,
-        {%- else %}
-        cast(null as {{ dbt.type_string() }}) as parent_segment_id,
+        select
+            '{{ segment.id }}' as segment_id,
+            '{{ dbt.escape_single_quotes(segment.label) }}' as segment_label,
+            '{{ dbt.escape_single_quotes(segment.name) }}' as segment_name,
+            '{{ dbt.escape_single_quotes(segment.name_da) }}'
+                as segment_name_da,
+            '{{ segment.population }}' as population,
+            {%- if segment.parent %}
+                '{{ segment.parent }}' as parent_segment_id,
+            {%- else %}
+                cast(null as {{ dbt.type_string() }}) as parent_segment_id,
+            {%- endif %}
+            '{{ dbt.escape_single_quotes(segment_rule_text(segment)) }}'
+                as segment_rule,
+            '{{ dbt.escape_single_quotes(segment.source) }}' as segment_source,
+            '{{ dbt.escape_single_quotes(segment.description) }}'
+                as segment_description,
+            '{{ segment.model_name }}' as segment_table
+        {%- if not loop.last %}
+            union all
         {%- endif %}
-        '{{ dbt.escape_single_quotes(segment_rule_text(segment)) }}'
-            as segment_rule,
-        '{{ dbt.escape_single_quotes(segment.source) }}' as segment_source,
-        '{{ dbt.escape_single_quotes(segment.description) }}'
-            as segment_description,
-        '{{ segment.model_name }}' as segment_table
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
     {%- endfor %}
     {%- if segments | length == 0 %}
     -- no segment in the catalogue (or dbt is parsing): an empty table

@@ -111,7 +111,7 @@ final as (
                 and segment_size > 0
                 then cast(n_units_in_both as {{ type_double() }}) / segment_size
         end as share_of_segment,
-        not {{ is_publishable('n_units_in_both') }} as is_suppressed
+        not{{ is_publishable('n_units_in_both') }} as is_suppressed
     from pairs_counted
 
 )

@@ -174,38 +174,49 @@ segment_totals as (
             in summary_items %}
             sum(
                 case
-                    when members_described.unit_id is not null and ({{ condition }})
+                    when
+                        members_described.unit_id is not null
+                        and ({{ condition }})
                         then 1
                     else 0
                 end
             ) as n_{{ item }},
             sum(
                 case
-                    when members_described.unit_id is not null and ({{ condition }})
+                    when
+                        members_described.unit_id is not null
+                        and ({{ condition }})
                         then members_described.{{ cost_column }}
                     else 0
                 end
             ) as cost_{{ item }},
             {%- if count_column %}
-            sum(
-                case
-                    when members_described.unit_id is not null and ({{ condition }})
-                        then members_described.{{ count_column }}
-                    else 0
-                end
-            ) as count_{{ item }},
+                sum(
+                    case
+                        when
+                            members_described.unit_id is not null
+                            and ({{ condition }})
+                            then members_described.{{ count_column }}
+                        else 0
+                    end
+                ) as count_{{ item }},
             {%- endif %}
         {%- endfor %}
-        {%- for column_name, vocabulary, area in area_columns + cost_type_columns %}
+        {%- for column_name, vocabulary, area
+            in area_columns + cost_type_columns %}
             sum(
-                case when members_described.{{ column_name }} > 0 then 1 else 0 end
+                case
+                    when members_described.{{ column_name }} > 0 then 1 else 0
+                end
             ) as n_{{ column_name }},
             coalesce(sum(members_described.{{ column_name }}), 0)
                 as cost_{{ column_name }},
         {%- endfor %}
         {%- for measure, measure_name, source, condition in measures %}
             sum(
-                case when members_described.n_{{ measure }} > 0 then 1 else 0 end
+                case
+                    when members_described.n_{{ measure }} > 0 then 1 else 0
+                end
             ) as n_{{ measure }},
             sum(
                 case
@@ -232,69 +243,70 @@ totals_unpivoted as (
 
     {%- for item, item_name, condition, cost_column, count_column
         in summary_items %}
-    select
-        segment_id,
-        analysis_year,
-        'summary' as section,
-        '{{ item }}' as item,
-        '{{ item_name }}' as item_name,
-        {{ loop.index }} as item_rank,
-        n_{{ item }} as n_units,
-        cost_{{ item }} as total_cost,
-        {{ 'count_' ~ item if count_column else 'cast(null as ' ~ dbt.type_bigint() ~ ')' }}
-            as count_sum
-    from segment_totals
-    union all
+        select
+            segment_id,
+            analysis_year,
+            'summary' as section,
+            '{{ item }}' as item,
+            '{{ item_name }}' as item_name,
+            {{ loop.index }} as item_rank,
+            n_{{ item }},
+            cost_{{ item }} as total_cost,
+            {{ 'count_' ~ item if count_column
+                else 'cast(null as ' ~ dbt.type_bigint() ~ ')' }}
+                as count_sum
+        from segment_totals
+        union all
     {%- endfor %}
     {%- for column_name, vocabulary, area in area_columns %}
-    select
-        segment_totals.segment_id,
-        segment_totals.analysis_year,
-        'area_cost_{{ vocabulary }}' as section,
-        '{{ area }}' as item,
-        area_vocabulary.area_name as item_name,
-        {{ loop.index }} as item_rank,
-        segment_totals.n_{{ column_name }} as n_units,
-        segment_totals.cost_{{ column_name }} as total_cost,
-        cast(null as {{ dbt.type_bigint() }}) as count_sum
-    from segment_totals
-    inner join area_vocabulary
-        on
-            area_vocabulary.vocabulary = '{{ vocabulary }}'
-            and area_vocabulary.area_code = '{{ area }}'
-    union all
+        select
+            segment_totals.segment_id,
+            segment_totals.analysis_year,
+            'area_cost_{{ vocabulary }}' as section,
+            '{{ area }}' as item,
+            area_vocabulary.area_name as item_name,
+            {{ loop.index }} as item_rank,
+            segment_totals.n_{{ column_name }} as n_units,
+            segment_totals.cost_{{ column_name }} as total_cost,
+            cast(null as {{ dbt.type_bigint() }}) as count_sum
+        from segment_totals
+        inner join area_vocabulary
+            on
+                area_vocabulary.vocabulary = '{{ vocabulary }}'
+                and area_vocabulary.area_code = '{{ area }}'
+        union all
     {%- endfor %}
     {%- for column_name, fact_column, cost_type in cost_type_columns %}
-    select
-        segment_totals.segment_id,
-        segment_totals.analysis_year,
-        'cost_type' as section,
-        '{{ cost_type }}' as item,
-        cost_types.cost_type_name as item_name,
-        {{ loop.index }} as item_rank,
-        segment_totals.n_{{ column_name }} as n_units,
-        segment_totals.cost_{{ column_name }} as total_cost,
-        cast(null as {{ dbt.type_bigint() }}) as count_sum
-    from segment_totals
-    inner join cost_types
-        on cost_types.cost_type = '{{ cost_type }}'
-    union all
+        select
+            segment_totals.segment_id,
+            segment_totals.analysis_year,
+            'cost_type' as section,
+            '{{ cost_type }}' as item,
+            cost_types.cost_type_name as item_name,
+            {{ loop.index }} as item_rank,
+            segment_totals.n_{{ column_name }} as n_units,
+            segment_totals.cost_{{ column_name }} as total_cost,
+            cast(null as {{ dbt.type_bigint() }}) as count_sum
+        from segment_totals
+        inner join cost_types
+            on cost_types.cost_type = '{{ cost_type }}'
+        union all
     {%- endfor %}
     {%- for measure, measure_name, source, condition in measures %}
-    select
-        segment_id,
-        analysis_year,
-        'regional_activity' as section,
-        '{{ measure }}' as item,
-        '{{ measure_name }}' as item_name,
-        {{ loop.index }} as item_rank,
-        n_{{ measure }} as n_units,
-        cost_{{ measure }} as total_cost,
-        count_{{ measure }} as count_sum
-    from segment_totals
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            segment_id,
+            analysis_year,
+            'regional_activity' as section,
+            '{{ measure }}' as item,
+            '{{ measure_name }}' as item_name,
+            {{ loop.index }} as item_rank,
+            n_{{ measure }} as n_units,
+            cost_{{ measure }} as total_cost,
+            count_{{ measure }} as count_sum
+        from segment_totals
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 
 ),
@@ -302,25 +314,25 @@ totals_unpivoted as (
 distributions as (
 
     {%- for section, value_column, bounds in distributions %}
-    select
-        segment_id,
-        analysis_year,
-        '{{ section }}' as section,
-        {{ band_label(value_column, bounds) }} as item,
-        {{ band_label(value_column, bounds) }} as item_name,
-        {{ band_rank(value_column, bounds) }} as item_rank,
-        count(*) as n_units,
-        sum(total_cost) as total_cost,
-        cast(null as {{ dbt.type_bigint() }}) as count_sum
-    from members_described
-    group by
-        segment_id,
-        analysis_year,
-        {{ band_label(value_column, bounds) }},
-        {{ band_rank(value_column, bounds) }}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select
+            segment_id,
+            analysis_year,
+            '{{ section }}' as section,
+            {{ band_label(value_column, bounds) }} as item,
+            {{ band_label(value_column, bounds) }} as item_name,
+            {{ band_rank(value_column, bounds) }} as item_rank,
+            count(*) as n_units,
+            sum(total_cost) as total_cost,
+            cast(null as {{ dbt.type_bigint() }}) as count_sum
+        from members_described
+        group by
+            segment_id,
+            analysis_year,
+            {{ band_label(value_column, bounds) }},
+            {{ band_rank(value_column, bounds) }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 
 ),
@@ -435,11 +447,15 @@ final as (
         profile_rows.item_name,
         profile_rows.item_rank,
         cast(
-            {{ suppress_small_cell('segment_totals.segment_size', 'segment_totals.segment_size') }}
+            {{ suppress_small_cell(
+                'segment_totals.segment_size', 'segment_totals.segment_size'
+            ) }}
             as {{ dbt.type_bigint() }}
         ) as segment_size,
         cast(
-            {{ suppress_small_cell('profile_rows.n_units', 'profile_rows.n_units') }}
+            {{ suppress_small_cell(
+                'profile_rows.n_units', 'profile_rows.n_units'
+            ) }}
             as {{ dbt.type_bigint() }}
         ) as n_units,
         case
@@ -451,7 +467,9 @@ final as (
                     cast(profile_rows.n_units as {{ type_double() }})
                     / segment_totals.segment_size
         end as share_of_segment,
-        {{ suppress_small_cell('profile_rows.total_cost', 'profile_rows.n_units') }}
+        {{ suppress_small_cell(
+            'profile_rows.total_cost', 'profile_rows.n_units'
+        ) }}
             as total_cost,
         case
             when
@@ -479,7 +497,7 @@ final as (
                     cast(profile_rows.total_cost as {{ type_double() }})
                     / segment_totals.segment_cost
         end as share_of_segment_cost,
-        not (
+        not(
             {{ is_publishable('profile_rows.n_units') }}
             and {{ is_publishable('segment_totals.segment_size') }}
         ) as is_suppressed

@@ -123,7 +123,7 @@ final as (
             ) }}
             as {{ dbt.type_bigint() }}
         ) as n_units,
-        not {{ is_publishable('coalesce(pairs_counted.n_units, 0)') }}
+        not{{ is_publishable('coalesce(pairs_counted.n_units, 0)') }}
             as is_suppressed
     from service_pairs
     left join pairs_counted
