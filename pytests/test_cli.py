@@ -16,10 +16,11 @@ def test_generate_writes_every_table_and_prints_persons_per_second(tmp_path, cap
     assert re.search(r"generated 800 persons x 1 year\(s\) in [\d.]+ s \([\d,]+ persons per second\)", out)
 
 
-def test_headline_prints_three_figures_per_year(warehouse, build, capsys):
+def test_headline_prints_four_figures_per_year(warehouse, build, capsys):
     assert main(["headline", "--warehouse", str(build.warehouse)]) == 0
     out = capsys.readouterr().out
     assert re.search(r"1\. \d+\.\d% of [\d,.]+ mio\. kr relevant municipal cost allocated", out)
     assert re.search(r"2\. mean welfare cost per citizen [\d,]+ kr", out)
     assert re.search(r"3\. the costliest 1 % of citizens carry \d+\.\d% of all cost", out)
+    assert re.search(r"4\. \d+ segments \(analytics\.segment_profiles\): \d+ with members, \d+ withheld", out)
     assert out.count("citizens\n") == 2

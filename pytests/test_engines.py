@@ -29,6 +29,11 @@ KEY_MARTS = {
     "analytics.top_spender_overlap": ["analysis_year", "population", "top_percent"],
     "analytics.allocation_coverage": ["analysis_year"],
     "quarantine.rejected_rows": ["source_table", "source_row_number"],
+    "restricted.segment_members": ["segment_id", "unit_id", "analysis_year"],
+    "analytics.segment_catalogue": ["segment_id"],
+    "analytics.segment_profiles": ["segment_id", "analysis_year", "section", "item"],
+    "analytics.segment_overlap": ["analysis_year", "segment_id", "other_segment_id"],
+    "analytics.service_cooccurrence": ["population", "analysis_year", "function_number", "other_function_number"],
 }
 PG_DATABASE = "welfare_test"
 

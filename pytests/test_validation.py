@@ -101,6 +101,7 @@ def test_suite_passes_on_the_built_warehouse(good):
     assert good.success, "\n".join(f"{o.suite} {o.expectation} {o.column} {o.detail()}" for o in good.failures)
     assert [suite.suite for suite in good.suites] == [
         "cost_concentration", "top_spender_overlap", "allocation_reconciliation", "allocation_coverage", "person_costs",
+        "segment_profiles", "segment_overlap",
     ]
     assert all(suite.rows > 0 for suite in good.suites)
     assert len(good.outcomes) >= 50
@@ -120,6 +121,9 @@ def test_suite_passes_on_the_built_warehouse(good):
         ("person_costs", BETWEEN, "total_cost"),
         ("person_costs", BETWEEN, "municipal_cost"),
         ("person_costs", "expect_column_values_to_not_be_null", "person_id"),
+        ("segment_profiles", "expect_column_values_to_not_be_in_set", "n_units"),
+        ("segment_profiles", BETWEEN, "share_of_segment"),
+        ("segment_overlap", "expect_column_values_to_not_be_in_set", "n_units_in_both"),
     ]:
         assert _single(good, suite, expectation, column).success
     coverage_shares = {o.column for o in good.find("allocation_coverage", BETWEEN)}

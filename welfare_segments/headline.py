@@ -8,8 +8,9 @@ import duckdb
 
 
 def headline(warehouse: Path) -> str:
-    """Three headline figures per analysis year: allocation coverage, mean cost
-    per citizen, and the share of cost carried by the costliest 1 % and 5 %."""
+    """Headline figures per analysis year: allocation coverage, mean cost per
+    citizen, the share of cost carried by the costliest 1 % and 5 %, and how
+    many segments have members."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
         coverage = con.execute(
             """
@@ -39,10 +40,20 @@ def headline(warehouse: Path) -> str:
                     [year],
                 ).fetchall()
             )
+            n_segments, n_with_members, n_withheld = con.execute(
+                """
+                select count(*), count(case when n_units > 0 then 1 end), count(case when is_suppressed then 1 end)
+                from analytics.segment_profiles
+                where analysis_year = ? and section = 'summary' and item = 'units'
+                """,
+                [year],
+            ).fetchone()
             lines += [
                 f"{year}: {citizens:,} citizens",
                 f"  1. {allocated_share:.1%} of {float(relevant) / 1e6:,.1f} mio. kr relevant municipal cost allocated to individuals",
                 f"  2. mean welfare cost per citizen {float(mean_cost):,.0f} kr (municipal and regional)",
                 f"  3. the costliest 1 % of citizens carry {shares.get(1, 0):.1%} of all cost, the costliest 5 % {shares.get(5, 0):.1%}",
+                f"  4. {n_segments} segments (analytics.segment_profiles): {n_with_members} with members, "
+                f"{n_withheld} withheld as smaller than min_cell_size",
             ]
     return "\n".join(lines)

@@ -235,6 +235,46 @@ def _person_costs_expectations(gxe, frame: pd.DataFrame) -> list:
     ]
 
 
+def _min_cell_size() -> int:
+    """var min_cell_size of dbt_project.yml (the smallest published count above zero)."""
+    import yaml
+
+    project = Path(__file__).resolve().parents[1] / "dbt_project.yml"
+    return int(yaml.safe_load(project.read_text())["vars"]["min_cell_size"])
+
+
+def _no_small_cells(gxe, *columns: str) -> list:
+    small = list(range(1, _min_cell_size()))
+    return [
+        gxe.ExpectColumnValuesToNotBeInSet(
+            column=column, value_set=small,
+            description="No published count rests on 1 to min_cell_size - 1 units: such cells are withheld.",
+        )
+        for column in columns
+    ]
+
+
+def _segment_profile_expectations(gxe, frame: pd.DataFrame) -> list:
+    return [
+        *_not_null(gxe, "segment_id", "analysis_year", "section", "item", "is_suppressed"),
+        gxe.ExpectCompoundColumnsToBeUnique(column_list=["segment_id", "analysis_year", "section", "item"]),
+        *[_between(gxe, column, 0, None) for column in ("n_units", "segment_size")],
+        *_no_small_cells(gxe, "n_units", "segment_size"),
+        _at_least(gxe, "segment_size", "n_units"),
+        _share(gxe, "share_of_segment"),
+    ]
+
+
+def _segment_overlap_expectations(gxe, frame: pd.DataFrame) -> list:
+    return [
+        *_not_null(gxe, "analysis_year", "population", "segment_id", "other_segment_id", "is_suppressed"),
+        gxe.ExpectCompoundColumnsToBeUnique(column_list=["analysis_year", "segment_id", "other_segment_id"]),
+        _between(gxe, "n_units_in_both", 0, None),
+        *_no_small_cells(gxe, "n_units_in_both"),
+        _share(gxe, "share_of_segment"),
+    ]
+
+
 MARTS: tuple[Mart, ...] = (
     Mart("cost_concentration", ("analytics",), _prepare_concentration, _concentration_expectations),
     Mart("top_spender_overlap", ("analytics",), lambda frame: frame, _overlap_expectations),
@@ -242,6 +282,8 @@ MARTS: tuple[Mart, ...] = (
     Mart("allocation_reconciliation", ("audit", "analytics"), lambda frame: frame, _reconciliation_expectations),
     Mart("allocation_coverage", ("analytics",), _prepare_coverage, _coverage_expectations),
     Mart("person_costs", ("restricted",), _prepare_person_costs, _person_costs_expectations),
+    Mart("segment_profiles", ("analytics",), lambda frame: frame, _segment_profile_expectations),
+    Mart("segment_overlap", ("analytics",), lambda frame: frame, _segment_overlap_expectations),
 )
 
 

@@ -178,8 +178,11 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
     direct("5.57.72", (a < 18) & dis_child & (pu(105) < 0.5), 38000.0, source=S_BENEFITS)
     pooled("5.25.17", (a < 18) & dis_child & (pu(106) < 0.35), 210000.0, n_cc=2)
     # preventive measures incl. family treatment (hours), persistent and yearly part
-    # Stevns counted 405 of 2,460 families with children with a transfer income and a child-welfare case
-    p_prev = 0.10 * norm(1.4)
+    # Stevns counted 405 of 2,460 families with children with a transfer income and a child-welfare case:
+    # the need follows the mother's circumstances (her latent z) as much as the child's own
+    mother_z = np.where(pop.mother >= 0, z[np.maximum(pop.mother, 0)], z)
+    family_z = (z + mother_z) / np.sqrt(2 + 2 * 0.36)
+    p_prev = 0.10 * np.exp(1.4 * family_z - 1.4 * 1.4 / 2)
     prev = (a < 18) & ((pu(107) < 0.75 * p_prev) | (rng.random(N) < 0.25 * p_prev) | ((kind == P_PLACED) & (pu(108) < 0.5)))
     intensive = pu(140) < 0.25 * norm(1.0)
     hrs = np.exp(rng.normal(np.log(np.where(intensive, 480.0, 70.0)), 0.6, N))
