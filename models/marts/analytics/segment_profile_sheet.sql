@@ -4,6 +4,11 @@
 -- the segment's figures and the sub-segment's side by side. A segment
 -- without sub-segments has its own sheet with empty sub-segment columns.
 -- Null is a withheld cell (the reports print "-").
+{%- set figures = ['n_units', 'share_of_segment', 'total_cost', 'mean_cost',
+                   'mean_count'] %}
+{%- set sheet_names = {'n_units': 'n_units', 'share_of_segment': 'share',
+                       'total_cost': 'total_cost', 'mean_cost': 'mean_cost',
+                       'mean_count': 'mean_count'} %}
 with
 
 segment_catalogue as (
@@ -30,84 +35,54 @@ sheets as (
 
 ),
 
-segment_side as (
+sheet_sides as (
 
+    -- each profile line once for the segment's side, once for the sub-segment's
     select
         sheets.sheet_segment_id,
         sheets.sub_segment_id,
+        segment_profiles.segment_id = sheets.sheet_segment_id
+            as is_segment_side,
         segment_profiles.analysis_year,
         segment_profiles.section,
         segment_profiles.item,
         segment_profiles.item_name,
         segment_profiles.item_rank,
-        segment_profiles.n_units,
-        segment_profiles.share_of_segment,
-        segment_profiles.total_cost,
-        segment_profiles.mean_cost,
-        segment_profiles.mean_count
+        {%- for figure in figures %}
+            segment_profiles.{{ figure }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
     from sheets
     inner join segment_profiles
-        on sheets.sheet_segment_id = segment_profiles.segment_id
-
-),
-
-sub_segment_side as (
-
-    select
-        sheets.sheet_segment_id,
-        sheets.sub_segment_id,
-        segment_profiles.analysis_year,
-        segment_profiles.section,
-        segment_profiles.item,
-        segment_profiles.item_name,
-        segment_profiles.item_rank,
-        segment_profiles.n_units,
-        segment_profiles.share_of_segment,
-        segment_profiles.total_cost,
-        segment_profiles.mean_cost,
-        segment_profiles.mean_count
-    from sheets
-    inner join segment_profiles
-        on sheets.sub_segment_id = segment_profiles.segment_id
+        on
+            sheets.sheet_segment_id = segment_profiles.segment_id
+            or sheets.sub_segment_id = segment_profiles.segment_id
 
 ),
 
 final as (
 
     select
+        sheet_segment_id,
+        sub_segment_id,
+        analysis_year,
+        section,
+        item,
+        min(item_name) as item_name,
+        -- the segment's rank where it has the line (top services differ)
         coalesce(
-            segment_side.sheet_segment_id, sub_segment_side.sheet_segment_id
-        ) as sheet_segment_id,
-        coalesce(
-            segment_side.sub_segment_id, sub_segment_side.sub_segment_id
-        ) as sub_segment_id,
-        coalesce(
-            segment_side.analysis_year, sub_segment_side.analysis_year
-        ) as analysis_year,
-        coalesce(segment_side.section, sub_segment_side.section) as section,
-        coalesce(segment_side.item, sub_segment_side.item) as item,
-        coalesce(segment_side.item_name, sub_segment_side.item_name)
-            as item_name,
-        coalesce(segment_side.item_rank, sub_segment_side.item_rank)
-            as item_rank,
-        segment_side.n_units as segment_n_units,
-        segment_side.share_of_segment as segment_share,
-        segment_side.total_cost as segment_total_cost,
-        segment_side.mean_cost as segment_mean_cost,
-        segment_side.mean_count as segment_mean_count,
-        sub_segment_side.n_units as sub_segment_n_units,
-        sub_segment_side.share_of_segment as sub_segment_share,
-        sub_segment_side.total_cost as sub_segment_total_cost,
-        sub_segment_side.mean_cost as sub_segment_mean_cost,
-        sub_segment_side.mean_count as sub_segment_mean_count
-    from segment_side
-    full outer join sub_segment_side
-        on
-            segment_side.sheet_segment_id = sub_segment_side.sheet_segment_id
-            and segment_side.sub_segment_id = sub_segment_side.sub_segment_id
-            and segment_side.analysis_year = sub_segment_side.analysis_year
-            and segment_side.section = sub_segment_side.section
-            and segment_side.item = sub_segment_side.item
+            min(case when is_segment_side then item_rank end), min(item_rank)
+        ) as item_rank,
+        {%- for side, condition in [('segment', 'is_segment_side'),
+                                    ('sub_segment', 'not is_segment_side')] %}
+            {%- set side_loop = loop %}
+            {%- for figure in figures %}
+                max(case when {{ condition }} then {{ figure }} end)
+                    as {{ side }}_{{ sheet_names[figure] }}
+                {%- if not (side_loop.last and loop.last) %},{% endif %}
+            {%- endfor %}
+        {%- endfor %}
+    from sheet_sides
+    group by sheet_segment_id, sub_segment_id, analysis_year, section, item
 
 )
 
