@@ -70,12 +70,13 @@ def test_ages_on_the_boundaries_and_split_by_sex(run_rules):
         ("s02", "p13"), ("s02f", "p13"), ("s23", "p13"),
         ("s02", "p17"), ("s02m", "p17"), ("s23", "p17"),
         ("s03", "p18"), ("s23", "p18"),
-        ("s03", "p29"), ("s03a", "p29"), ("s23", "p29"),
+        ("s03", "p29"), ("s03a", "p29"), ("s23", "p29"), ("s23a", "p29"),
     }
 
 
 def test_single_men_50_to_65_and_the_sub_segment_needs_its_parent(run_rules):
-    """50 and 65 are in segment 1, 49 and 66 not; 1a (+ chronic disease) only inside segment 1."""
+    """50 and 65 are in segment 1, 49 and 66 not; a single father counts as single; 1a (+ chronic disease) only
+    inside segment 1."""
     single_on_transfer = {"lives_alone": True, "receives_transfer_income": True}
     persons = [
         person("m49", sex="M", age_at_reference_date=49, n_chronic_conditions=1, **single_on_transfer),
@@ -86,8 +87,10 @@ def test_single_men_50_to_65_and_the_sub_segment_needs_its_parent(run_rules):
         person("w55", sex="F", age_at_reference_date=55, n_chronic_conditions=1, **single_on_transfer),
         person("c55", sex="M", age_at_reference_date=55, n_chronic_conditions=1, lives_alone=False,
                receives_transfer_income=True),
+        person("sp55", sex="M", age_at_reference_date=55, lives_alone=False, is_in_single_provider_family=True,
+               receives_transfer_income=True),
     ]
-    assert run_rules(persons, []) == {("s01", "m50"), ("s01", "m65"), ("s01a", "m65")}
+    assert run_rules(persons, []) == {("s01", "m50"), ("s01", "m65"), ("s01a", "m65"), ("s01", "sp55")}
 
 
 def test_substance_abuse_and_dual_diagnosis(run_rules):
@@ -102,20 +105,22 @@ def test_substance_abuse_and_dual_diagnosis(run_rules):
 
 
 def test_skanderborg_citizen_service_patterns(run_rules):
-    """B1-B8 combine services; one of the pair alone is not enough; B6 ends at 23."""
+    """B1-B8 combine services; one of the pair alone is not enough; B6 is 16-22."""
     persons = [
         person("b1", age_at_reference_date=40, receives_housing_support=True, has_activity_offer=True),
         person("b1no", age_at_reference_date=40, receives_housing_support=False, has_activity_offer=True),
         person("b3", age_at_reference_date=70, has_personal_practical_help=True, receives_transfer_income=True),
         person("flex", age_at_reference_date=40, in_flex_job=True, has_activation_mentor=False),
         person("flexm", age_at_reference_date=40, in_flex_job=True, has_activation_mentor=True),
+        person("pl15", age_at_reference_date=15, is_placed=True),
+        person("pl16", age_at_reference_date=16, is_placed=True),
         person("pl22", age_at_reference_date=22, is_placed=True),
         person("pl23", age_at_reference_date=23, is_placed=True),
         person("nfa", age_at_reference_date=45, has_no_fixed_address=True),
         person("b8", age_at_reference_date=35, in_resource_course=True, receives_housing_support=True),
     ]
     assert run_rules(persons, []) == {
-        ("b1", "b1"), ("b3", "b3"), ("b4", "flexm"), ("b6", "pl22"), ("b7", "nfa"), ("b8", "b8"),
+        ("b1", "b1"), ("b3", "b3"), ("b4", "flexm"), ("b6", "pl16"), ("b6", "pl22"), ("b7", "nfa"), ("b8", "b8"),
     }
 
 
@@ -155,20 +160,24 @@ def test_family_conditions_need_children_where_the_rule_says_so(run_rules):
         person("h1", family_id="H", is_child=False, age_at_reference_date=33, has_substance_abuse=True),
         person("h2", family_id="H", is_child=False, age_at_reference_date=30, has_psychiatric_disorder=True),
         person("h3", family_id="H", is_child=True, age_at_reference_date=3),
+        person("y1", family_id="Y", is_child=False, age_at_reference_date=29, has_substance_abuse=True,
+               has_psychiatric_disorder=True),
+        person("y2", family_id="Y", is_child=True, age_at_reference_date=1),
     ]
     families = [
         family("D", has_children=False),
         family("E", has_children=True),
         family("G", has_children=False),
         family("H", has_children=True),
+        family("Y", has_children=True),
     ]
     assert run_rules(persons, families) == {
         ("s05", "E"), ("s10", "E"), ("s10a", "E"),
         ("s10", "G"),
         # 8a: the abuse and the psychiatric disorder must be the same member's
-        ("s08", "H"),
+        ("s08", "H"), ("s08", "Y"), ("s08a", "Y"),
         # the members are citizens too
-        ("s04", "g1"), ("s04a", "g1"), ("s04", "h1"),
+        ("s04", "g1"), ("s04a", "g1"), ("s04", "h1"), ("s04", "y1"), ("s04a", "y1"),
     }
 
 
@@ -186,7 +195,7 @@ def test_skanderborg_family_rules_by_member_role(run_rules):
                has_skanderborg_boern_unge=True),
         person("i2", family_id="I", is_child=True, age_at_reference_date=6, has_skanderborg_boern_unge=False),
         person("j1", family_id="J", is_child=False, age_at_reference_date=40, receives_transfer_income=True),
-        person("j2", family_id="J", is_child=True, age_at_reference_date=10, has_skanderborg_boern_unge=True,
+        person("j2", family_id="J", is_child=True, age_at_reference_date=17, has_skanderborg_boern_unge=True,
                is_placed=True),
     ]
     families = [
@@ -203,9 +212,69 @@ def test_skanderborg_family_rules_by_member_role(run_rules):
     }
 
 
+def test_more_citizen_and_family_service_patterns(run_rules):
+    """B2 and B5 need every service of the rule; 9, 11 and their sub-segments follow a member's feature; F2 needs
+    the adult's and the child's services in different members' roles; F3 all four; F4 both measures in one child;
+    F5 housing support and a child-welfare case; F8 a member aged 16-22 with both kinds of services; F9 children
+    and an integration programme with a children's or employment service."""
+    persons = [
+        person("b2", age_at_reference_date=50, receives_housing_support=True, has_personal_practical_help=True),
+        person("b2no", age_at_reference_date=50, receives_housing_support=True, has_personal_practical_help=False),
+        person("b5", age_at_reference_date=19, has_activation_mentor=True, in_integration_programme=True,
+               has_special_youth_education=True),
+        person("b5no", age_at_reference_date=19, has_activation_mentor=True, in_integration_programme=True),
+        # 9 and 9a: a disabled child and, in K, a parent on a transfer income
+        person("k1", family_id="K", is_child=False, age_at_reference_date=41, receives_transfer_income=True),
+        person("k2", family_id="K", is_child=True, age_at_reference_date=8, has_child_disability=True),
+        person("l1", family_id="L", is_child=True, age_at_reference_date=8, has_child_disability=True),
+        # 11 and 11a: the injured member is on the transfer income himself
+        person("m1", family_id="M", is_child=False, age_at_reference_date=58, has_acquired_brain_injury=True,
+               receives_transfer_income=True),
+        # F2: the adult's and the child's services; in N2 the child has the adult services only
+        person("n1", family_id="N", is_child=False, age_at_reference_date=44, has_skanderborg_handicap=True),
+        person("n2", family_id="N", is_child=True, age_at_reference_date=9, has_skanderborg_boern_unge=True),
+        person("o1", family_id="O", is_child=False, age_at_reference_date=44, has_skanderborg_boern_unge=True),
+        person("o2", family_id="O", is_child=True, age_at_reference_date=9, has_skanderborg_handicap=True),
+        # F3: all four, spread over members
+        person("q1", family_id="Q", is_child=False, age_at_reference_date=39, receives_transfer_income=True,
+               receives_housing_support=True),
+        person("q2", family_id="Q", is_child=True, age_at_reference_date=12, has_skanderborg_boern_unge=True,
+               has_preventive_measures=True),
+        # F4 needs both measures in the same child: R has them in two children
+        person("r1", family_id="R", is_child=True, age_at_reference_date=10, has_special_education=True),
+        person("r2", family_id="R", is_child=True, age_at_reference_date=12, has_preventive_measures=True),
+        person("t1", family_id="T", is_child=True, age_at_reference_date=10, has_special_education=True,
+               has_preventive_measures=True),
+        # F8: aged 22 (in) in U, aged 23 (out) in V
+        person("u1", family_id="U", is_child=False, age_at_reference_date=22, has_skanderborg_boern_unge=True,
+               has_skanderborg_handicap=True),
+        person("v1", family_id="V", is_child=False, age_at_reference_date=23, has_skanderborg_boern_unge=True,
+               has_skanderborg_handicap=True),
+        # F9: needs children (W has, X has not)
+        person("w1", family_id="W", is_child=False, age_at_reference_date=33, in_integration_programme=True,
+               has_skanderborg_beskaeftigelse_sundhed=True),
+        person("x1", family_id="X", is_child=False, age_at_reference_date=33, in_integration_programme=True,
+               has_skanderborg_beskaeftigelse_sundhed=True),
+    ]
+    families = [family(f, has_children=f not in ("M", "U", "V", "X")) for f in "KLMNOQRTUVWX"]
+    assert run_rules(persons, families) == {
+        ("b2", "b2"), ("b5", "b5"),
+        ("s09", "K"), ("s09a", "K"), ("s09", "L"),
+        ("s11", "M"), ("s11a", "M"),
+        ("f2", "N"),
+        # Q: F3, and its housing support and preventive measures make F5
+        ("f3", "Q"), ("f5", "Q"),
+        ("f4", "T"),
+        ("f8", "U"),
+        ("f9", "W"),
+    }
+
+
 def test_every_catalogue_segment_has_a_rule_tested_here(warehouse):
-    """New catalogue entries are fine, but the Stevns and Skanderborg ones tested above must all still exist."""
+    """Every catalogue entry (a municipality's own ones included) needs a rule test here; so must the ones above."""
     ids = {row[0] for row in warehouse.execute("select segment_id from analytics.segment_catalogue").fetchall()}
-    tested = {"s01", "s01a", "s02", "s02f", "s02m", "s03", "s03a", "s23", "s04", "s04a", "s05", "s06", "s06a",
-              "s07", "s07a", "s08", "s10", "s10a", "b1", "b3", "b4", "b6", "b7", "b8", "b9", "f1", "f6", "f7", "f10"}
-    assert tested <= ids, tested - ids
+    tested = {"s01", "s01a", "s02", "s02f", "s02m", "s03", "s03a", "s23", "s23a", "s04", "s04a", "s05", "s06",
+              "s06a", "s07", "s07a", "s08", "s08a", "s09", "s09a", "s10", "s10a", "s11", "s11a",
+              "b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9",
+              "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10"}
+    assert ids == tested, (ids - tested, tested - ids)
