@@ -1,8 +1,11 @@
 -- The profile sheet of every segment and sub-segment (brief, section 7) in
 -- long format: one row per segment, year, section and item. A cell resting
 -- on 1 to var min_cell_size - 1 units is withheld (null) and flagged in
--- is_suppressed, never dropped; the view segment_profile_sheet lays the
--- rows out as the reports do.
+-- is_suppressed, never dropped. The bands of a distribution add up to the
+-- published segment size, so where exactly one band is withheld the smallest
+-- other band is withheld too (complementary suppression), or the first could
+-- be recovered by subtraction. The view segment_profile_sheet lays the rows
+-- out as the reports do.
 {%- set measures = regional_activity_measures() %}
 {%- set area_columns = [] %}
 {%- set cost_type_columns = [] %}
@@ -250,7 +253,7 @@ totals_unpivoted as (
             '{{ item }}' as item,
             '{{ item_name }}' as item_name,
             {{ loop.index }} as item_rank,
-            n_{{ item }},
+            n_{{ item }} as n_units,
             cost_{{ item }} as total_cost,
             {{ 'count_' ~ item if count_column
                 else 'cast(null as ' ~ dbt.type_bigint() ~ ')' }}
@@ -435,17 +438,65 @@ profile_rows as (
 
 ),
 
+distribution_cells_ranked as (
+
+    -- per distribution: how many bands are small cells, and which published
+    -- band is the smallest (the one to withhold beside a lone small cell)
+    select
+        segment_id,
+        analysis_year,
+        section,
+        item,
+        sum(
+            case when {{ is_publishable('n_units') }} then 0 else 1 end
+        ) over (
+            partition by segment_id, analysis_year, section
+        ) as n_small_cells_in_section,
+        row_number() over (
+            partition by segment_id, analysis_year, section
+            order by
+                case when {{ is_publishable('n_units') }} then 0 else 1 end,
+                n_units asc,
+                item asc
+        ) as rank_among_published
+    from distributions
+
+),
+
+profile_cells as (
+
+    select
+        profile_rows.*,
+        case
+            when not {{ is_publishable('profile_rows.n_units') }}
+                then 'small_cell'
+            when
+                distribution_cells_ranked.n_small_cells_in_section = 1
+                and distribution_cells_ranked.rank_among_published = 1
+                then 'complementary'
+        end as suppression_reason
+    from profile_rows
+    left join distribution_cells_ranked
+        on
+            profile_rows.segment_id = distribution_cells_ranked.segment_id
+            and profile_rows.analysis_year
+            = distribution_cells_ranked.analysis_year
+            and profile_rows.section = distribution_cells_ranked.section
+            and profile_rows.item = distribution_cells_ranked.item
+
+),
+
 final as (
 
     select
-        profile_rows.segment_id,
+        profile_cells.segment_id,
         segment_catalogue.segment_label,
         segment_catalogue.population,
-        profile_rows.analysis_year,
-        profile_rows.section,
-        profile_rows.item,
-        profile_rows.item_name,
-        profile_rows.item_rank,
+        profile_cells.analysis_year,
+        profile_cells.section,
+        profile_cells.item,
+        profile_cells.item_name,
+        profile_cells.item_rank,
         cast(
             {{ suppress_small_cell(
                 'segment_totals.segment_size', 'segment_totals.segment_size'
@@ -453,61 +504,67 @@ final as (
             as {{ dbt.type_bigint() }}
         ) as segment_size,
         cast(
-            {{ suppress_small_cell(
-                'profile_rows.n_units', 'profile_rows.n_units'
-            ) }}
+            case
+                when profile_cells.suppression_reason is null
+                    then profile_cells.n_units
+            end
             as {{ dbt.type_bigint() }}
         ) as n_units,
         case
             when
-                {{ is_publishable('profile_rows.n_units') }}
+                profile_cells.suppression_reason is null
                 and {{ is_publishable('segment_totals.segment_size') }}
                 and segment_totals.segment_size > 0
                 then
-                    cast(profile_rows.n_units as {{ type_double() }})
+                    cast(profile_cells.n_units as {{ type_double() }})
                     / segment_totals.segment_size
         end as share_of_segment,
-        {{ suppress_small_cell(
-            'profile_rows.total_cost', 'profile_rows.n_units'
-        ) }}
-            as total_cost,
+        case
+            when profile_cells.suppression_reason is null
+                then profile_cells.total_cost
+        end as total_cost,
         case
             when
-                {{ is_publishable('profile_rows.n_units') }}
-                and profile_rows.n_units > 0
+                profile_cells.suppression_reason is null
+                and profile_cells.n_units > 0
                 then
-                    cast(profile_rows.total_cost as {{ type_double() }})
-                    / profile_rows.n_units
+                    cast(profile_cells.total_cost as {{ type_double() }})
+                    / profile_cells.n_units
         end as mean_cost,
         case
             when
-                {{ is_publishable('profile_rows.n_units') }}
-                and profile_rows.n_units > 0
-                and profile_rows.count_sum is not null
+                profile_cells.suppression_reason is null
+                and profile_cells.n_units > 0
+                and profile_cells.count_sum is not null
                 then
-                    cast(profile_rows.count_sum as {{ type_double() }})
-                    / profile_rows.n_units
+                    cast(profile_cells.count_sum as {{ type_double() }})
+                    / profile_cells.n_units
         end as mean_count,
         case
             when
-                {{ is_publishable('profile_rows.n_units') }}
+                profile_cells.suppression_reason is null
                 and {{ is_publishable('segment_totals.segment_size') }}
                 and segment_totals.segment_cost != 0
                 then
-                    cast(profile_rows.total_cost as {{ type_double() }})
+                    cast(profile_cells.total_cost as {{ type_double() }})
                     / segment_totals.segment_cost
         end as share_of_segment_cost,
         not(
-            {{ is_publishable('profile_rows.n_units') }}
+            profile_cells.suppression_reason is null
             and {{ is_publishable('segment_totals.segment_size') }}
-        ) as is_suppressed
-    from profile_rows
+        ) as is_suppressed,
+        case
+            when not {{ is_publishable('segment_totals.segment_size') }}
+                then 'small_segment'
+            else profile_cells.suppression_reason
+        end as suppression_reason
+    from profile_cells
     inner join segment_totals
         on
-            profile_rows.segment_id = segment_totals.segment_id
-            and profile_rows.analysis_year = segment_totals.analysis_year
+            profile_cells.segment_id = segment_totals.segment_id
+            and profile_cells.analysis_year = segment_totals.analysis_year
     inner join segment_catalogue
-        on profile_rows.segment_id = segment_catalogue.segment_id
+        on profile_cells.segment_id = segment_catalogue.segment_id
 
 )
 
