@@ -1,6 +1,9 @@
 {#- Fails for every row of a segment table whose unit is not in the year's
-    population (int_units_described: the citizens resident on the reference
-    date and the families formed on it). -#}
+    population as the cost marts count it: a citizen of person_costs with
+    is_in_population, a family of family_costs. The marts come from the
+    population and allocation models, not from the features the rules read,
+    so a rule or a join that lets in a departed person or a stray family id
+    fails here. -#}
 {% test segment_within_population(model) %}
 
 with
@@ -11,19 +14,42 @@ segment_rows as (
 
 ),
 
-int_units_described as (
+person_costs as (
 
-    select * from {{ ref('int_units_described') }}
+    select * from {{ ref('person_costs') }}
+
+),
+
+family_costs as (
+
+    select * from {{ ref('family_costs') }}
+
+),
+
+population_units as (
+
+    select
+        'citizens' as population,
+        person_id as unit_id,
+        analysis_year
+    from person_costs
+    where is_in_population
+    union all
+    select
+        'families' as population,
+        family_id as unit_id,
+        analysis_year
+    from family_costs
 
 )
 
 select segment_rows.*
 from segment_rows
-left join int_units_described
+left join population_units
     on
-        segment_rows.population = int_units_described.population
-        and segment_rows.unit_id = int_units_described.unit_id
-        and segment_rows.analysis_year = int_units_described.analysis_year
-where int_units_described.unit_id is null
+        segment_rows.population = population_units.population
+        and segment_rows.unit_id = population_units.unit_id
+        and segment_rows.analysis_year = population_units.analysis_year
+where population_units.unit_id is null
 
 {% endtest %}

@@ -33,4 +33,5 @@ where
     mirrored.function_number is null
     or service_cooccurrence.is_suppressed != mirrored.is_suppressed
     or service_cooccurrence.n_units != mirrored.n_units
+    or diagonal.function_number is null
     or service_cooccurrence.n_units > diagonal.n_units

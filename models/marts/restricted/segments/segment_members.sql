@@ -54,8 +54,10 @@ final as (
         {%- for column in segment_columns()[4:] %}
             unit_costs.{{ column }}{% if not loop.last %},{% endif %}
         {%- endfor %}
+    -- a left join: a member outside the population would keep its row (with
+    -- null costs) and fail the test segment_within_population, not vanish
     from int_segment_members
-    inner join unit_costs
+    left join unit_costs
         on
             int_segment_members.population = unit_costs.population
             and int_segment_members.unit_id = unit_costs.unit_id
