@@ -262,8 +262,9 @@ def test_more_citizen_and_family_service_patterns(run_rules):
         ("s09", "K"), ("s09a", "K"), ("s09", "L"),
         ("s11", "M"), ("s11a", "M"),
         ("f2", "N"),
-        # Q: F3, and its housing support and preventive measures make F5
-        ("f3", "Q"), ("f5", "Q"),
+        # Q: F3; its housing support and preventive measures make F5, its adult's transfer and its child's
+        # children's services F1
+        ("f3", "Q"), ("f5", "Q"), ("f1", "Q"),
         ("f4", "T"),
         ("f8", "U"),
         ("f9", "W"),
