@@ -228,3 +228,16 @@ select * from final
             "provider_type = 'psychologist'"),
     ]) }}
 {% endmacro %}
+
+{#- The distributions of the profile sheet: section, the column of
+    int_units_described that is banded, and the band bounds (vars). Their
+    bands add up to the segment's size, which complementary suppression and
+    its test rely on. -#}
+{% macro profile_distributions() %}
+    {{ return([
+        ('age_band', 'age', var('age_bands')),
+        ('cost_band', 'total_cost', var('profile_cost_bands')),
+        ('services_band', 'n_services', var('profile_count_bands')),
+        ('areas_band', 'n_areas', var('profile_count_bands')),
+    ]) }}
+{% endmacro %}

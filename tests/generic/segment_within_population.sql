@@ -28,18 +28,7 @@ family_costs as (
 
 population_units as (
 
-    select
-        'citizens' as population,
-        person_id as unit_id,
-        analysis_year
-    from person_costs
-    where is_in_population
-    union all
-    select
-        'families' as population,
-        family_id as unit_id,
-        analysis_year
-    from family_costs
+    {{ population_units() }}
 
 )
 

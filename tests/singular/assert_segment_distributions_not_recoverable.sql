@@ -20,7 +20,11 @@ distributions as (
         sum(n_units) as n_units_published
     from segment_profiles
     where
-        section in ('age_band', 'cost_band', 'services_band', 'areas_band')
+        section in (
+            {%- for section, value_column, bounds in profile_distributions() %}
+                '{{ section }}'{% if not loop.last %},{% endif %}
+            {%- endfor %}
+        )
         and segment_size is not null
     group by segment_id, analysis_year, section
 

@@ -17,6 +17,7 @@
     {%- endif %}
 {%- endfor %}
 {%- set threshold = var('profile_cost_threshold') %}
+{%- set age_shares = var('profile_age_shares') %}
 {%- set summary_items = [
     ('units', 'Number of units and their cost', 'true', 'total_cost', none),
     ('municipal_cost', 'Municipal cost', 'true', 'municipal_cost', none),
@@ -29,10 +30,12 @@
         'is_single_provider', 'total_cost', none),
     ('with_children', 'With children under 18', 'has_children',
         'total_cost', none),
-    ('under_30', 'Under 30 (families: oldest member)', 'age < 30',
-        'total_cost', none),
-    ('over_65', '65 or over (families: oldest member)', 'age >= 65',
-        'total_cost', none),
+    ('under_' ~ age_shares['young_below'],
+        'Under ' ~ age_shares['young_below'] ~ ' (families: oldest member)',
+        'age < ' ~ age_shares['young_below'], 'total_cost', none),
+    ('over_' ~ age_shares['old_from'],
+        age_shares['old_from'] ~ ' or over (families: oldest member)',
+        'age >= ' ~ age_shares['old_from'], 'total_cost', none),
     ('municipality_primary_care_and_hospital',
         'A municipal service and contact with both primary care and a hospital',
         'has_municipal_primary_care_and_hospital', 'total_cost', none),
@@ -47,12 +50,7 @@
     ('several_chronic_conditions', 'Several chronic conditions',
         'n_chronic_conditions >= 2', 'total_cost', none),
 ] %}
-{%- set distributions = [
-    ('age_band', 'age', var('age_bands')),
-    ('cost_band', 'total_cost', var('profile_cost_bands')),
-    ('services_band', 'n_services', var('profile_count_bands')),
-    ('areas_band', 'n_areas', var('profile_count_bands')),
-] %}
+{%- set distributions = profile_distributions() %}
 with
 
 segment_catalogue as (

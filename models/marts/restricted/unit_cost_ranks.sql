@@ -18,24 +18,7 @@ family_costs as (
 
 units as (
 
-    select
-        'citizens' as population,
-        analysis_year,
-        person_id as unit_id,
-        total_cost,
-        municipal_cost,
-        regional_cost
-    from person_costs
-    where is_in_population
-    union all
-    select
-        'families' as population,
-        analysis_year,
-        family_id as unit_id,
-        total_cost,
-        municipal_cost,
-        regional_cost
-    from family_costs
+    {{ population_units(['total_cost', 'municipal_cost', 'regional_cost']) }}
 
 ),
 

@@ -23,24 +23,7 @@ family_costs as (
 
 unit_costs as (
 
-    select
-        'citizens' as population,
-        person_id as unit_id,
-        analysis_year,
-        {%- for column in segment_columns()[4:] %}
-            {{ column }}{% if not loop.last %},{% endif %}
-        {%- endfor %}
-    from person_costs
-    where is_in_population
-    union all
-    select
-        'families' as population,
-        family_id as unit_id,
-        analysis_year,
-        {%- for column in segment_columns()[4:] %}
-            {{ column }}{% if not loop.last %},{% endif %}
-        {%- endfor %}
-    from family_costs
+    {{ population_units(segment_columns()[4:]) }}
 
 ),
 
