@@ -1,47 +1,142 @@
-{#- on-run-start: refuse to build a non-synthetic extract without a
-    pseudonymisation key. The loader marks an extract synthetic in
-    raw.extract_info only when the generator's dataset.json says so. -#}
+{#- on-run-start: one key check for every engine. An extract that is not
+    marked synthetic (raw.extract_info: the loader marks it only when the
+    generator's dataset.json says so and every file matches its hash) builds
+    only with a key from WELFARE_PSEUDONYM_KEY of at least
+    var pseudonym_key_min_length characters that is not the public demo key.
+    On every extract the engine session's key material must be the
+    environment's (md5 compared, so the key never enters a query), and the
+    incremental tables must have been built with the same key. -#}
 {% macro check_pseudonym_key() %}
-    {%- if execute and env_var('WELFARE_PSEUDONYM_KEY', '') == '' -%}
-        {%- set info = adapter.get_relation(
-            database=target.database,
-            schema=var('raw_schema', 'raw'),
-            identifier='extract_info'
-        ) -%}
-        {%- set synthetic = false -%}
-        {%- if info is not none -%}
-            {%- set result = run_query(
-                'select count(*) as n_rows, '
-                ~ 'sum(case when is_synthetic then 1 else 0 end) as n_synthetic '
-                ~ 'from ' ~ info
-            ) -%}
-            {%- set synthetic = result.rows[0][0] > 0
-                and result.rows[0][0] == result.rows[0][1] -%}
+    {%- if execute -%}
+        {%- set key = env_var('WELFARE_PSEUDONYM_KEY', '') -%}
+        {%- set problem = pseudonym_key_problem(key) -%}
+        {%- if key == '' and not extract_is_synthetic() -%}
+            {%- set problem = "WELFARE_PSEUDONYM_KEY is not set and the raw "
+                ~ "extract is not marked synthetic (raw.extract_info)" -%}
         {%- endif -%}
-        {%- if not synthetic -%}
+        {%- if problem -%}
             {{ exceptions.raise_compiler_error(
-                "Refusing to build: WELFARE_PSEUDONYM_KEY is not set and the raw "
-                ~ "extract is not marked synthetic (raw.extract_info). Person ids "
-                ~ "of real data must be pseudonymised with a secret key: export "
-                ~ "WELFARE_PSEUDONYM_KEY=<secret> and build again. The public demo "
-                ~ "key is only for data made by `welfare-segments generate`."
+                "Refusing to build: " ~ problem ~ ". Person ids of real data "
+                ~ "must be pseudonymised with a secret key: export "
+                ~ "WELFARE_PSEUDONYM_KEY=<secret of at least "
+                ~ var('pseudonym_key_min_length') ~ " characters> and build "
+                ~ "again. The public demo key is only for data made by "
+                ~ "`welfare-segments generate`."
             ) }}
         {%- endif -%}
-    {%- elif execute and target.type == 'postgres' -%}
-        {#- the key must also reach the server's session (PGOPTIONS); compare
-            digests so the key itself never enters a query -#}
-        {%- set result = run_query(
-            "select md5(coalesce(current_setting('welfare.pseudonym_key', true), ''))"
+        {%- if target.type == 'spark' and (
+            env_var('WELFARE_SPARK_HMAC_IPAD', '') != ''
+            or env_var('WELFARE_SPARK_HMAC_OPAD', '') != ''
         ) -%}
-        {%- if result.rows[0][0] != local_md5(env_var('WELFARE_PSEUDONYM_KEY')) -%}
             {{ exceptions.raise_compiler_error(
-                "Refusing to build: WELFARE_PSEUDONYM_KEY is set but PostgreSQL's "
-                ~ "session setting welfare.pseudonym_key differs. Export "
-                ~ "PGOPTIONS=\"-c welfare.pseudonym_key=$WELFARE_PSEUDONYM_KEY\"."
+                "Refusing to build: WELFARE_SPARK_HMAC_IPAD/OPAD are set, but "
+                ~ "Spark takes the key from WELFARE_PSEUDONYM_KEY alone; unset "
+                ~ "them so no second copy of the key material exists."
             ) }}
         {%- endif -%}
+        {%- set engine = run_query(
+            'select ' ~ engine_key_md5() ~ ' as key_md5'
+        ).rows[0][0] -%}
+        {%- if engine != local_md5(key or var('synthetic_demo_key')) -%}
+            {{ exceptions.raise_compiler_error(
+                "Refusing to build: the " ~ target.type ~ " session holds other "
+                ~ "key material than WELFARE_PSEUDONYM_KEY"
+                ~ (" (PostgreSQL reads it from PGOPTIONS=\"-c "
+                   ~ "welfare.pseudonym_key=$WELFARE_PSEUDONYM_KEY\")"
+                   if target.type == 'postgres' else '')
+                ~ "; pseudonyms would not be those of the environment's key."
+            ) }}
+        {%- endif -%}
+        {%- do check_incremental_key_fingerprints() -%}
     {%- endif -%}
     select 1 as pseudonym_key_checked
+{% endmacro %}
+
+{#- Why a key from the environment cannot be used, or an empty string. The
+    characters are limited because Spark substitutes the key into a SQL
+    string literal. -#}
+{% macro pseudonym_key_problem(key) -%}
+    {%- if key == '' -%}
+        {{ return('') }}
+    {%- elif key == var('synthetic_demo_key') -%}
+        {{ return("WELFARE_PSEUDONYM_KEY is the public demo key") }}
+    {%- elif key | length < var('pseudonym_key_min_length') -%}
+        {{ return("WELFARE_PSEUDONYM_KEY has " ~ (key | length)
+            ~ " characters, fewer than var pseudonym_key_min_length ("
+            ~ var('pseudonym_key_min_length') ~ ")") }}
+    {%- elif modules.re.fullmatch(
+        '[A-Za-z0-9_.:;,!#%&()*+/<=>?@^|~-]+', key) is none -%}
+        {{ return("WELFARE_PSEUDONYM_KEY may hold letters, digits and "
+            ~ "_.:;,!#%&()*+/<=>?@^|~- only (no space, quote, backslash, "
+            ~ "dollar or brace)") }}
+    {%- endif -%}
+    {{ return('') }}
+{%- endmacro %}
+
+{#- True when every row of raw.extract_info marks the extract synthetic. -#}
+{% macro extract_is_synthetic() -%}
+    {%- set info = adapter.get_relation(
+        database=target.database,
+        schema=var('raw_schema', 'raw'),
+        identifier='extract_info'
+    ) -%}
+    {%- if info is none -%}
+        {{ return(false) }}
+    {%- endif -%}
+    {%- set result = run_query(
+        'select count(*) as n_rows, '
+        ~ 'sum(case when is_synthetic then 1 else 0 end) as n_synthetic '
+        ~ 'from ' ~ info
+    ) -%}
+    {{ return(result.rows[0][0] > 0
+        and result.rows[0][0] == result.rows[0][1]) }}
+{%- endmacro %}
+
+{#- The fingerprint of the session's key: the keyed hash of a fixed text. It
+    tells keys apart without revealing one. -#}
+{% macro key_fingerprint() -%}
+    {{ pseudonymise("'welfare-segments key fingerprint'") }}
+{%- endmacro %}
+
+{#- An incremental run keeps the months built earlier, with the pseudonyms of
+    the key they were built with: refuse it when that key differs from the
+    session's, since every person would be split in two. -#}
+{% macro check_incremental_key_fingerprints() %}
+    {%- if flags.FULL_REFRESH -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set current = run_query(
+        'select ' ~ key_fingerprint() ~ ' as fingerprint'
+    ).rows[0][0] -%}
+    {%- for node in graph.nodes.values()
+        if node.resource_type == 'model'
+        and node.config.materialized == 'incremental' -%}
+        {%- set relation = adapter.get_relation(
+            database=node.database, schema=node.schema,
+            identifier=node.alias
+        ) -%}
+        {%- if relation is not none -%}
+            {%- set columns = adapter.get_columns_in_relation(relation)
+                | map(attribute='name') | map('lower') | list -%}
+            {%- set n_other = 1 -%}
+            {%- if 'key_fingerprint' in columns -%}
+                {%- set n_other = run_query(
+                    'select count(*) from ' ~ relation
+                    ~ " where key_fingerprint <> '" ~ current ~ "'"
+                    ~ ' or key_fingerprint is null'
+                ).rows[0][0] -%}
+            {%- endif -%}
+            {%- if n_other > 0 -%}
+                {{ exceptions.raise_compiler_error(
+                    "Refusing the incremental run: " ~ relation ~ " was built "
+                    ~ "with another pseudonymisation key (its key_fingerprint "
+                    ~ "differs from this session's key). Restore the key, or "
+                    ~ "rebuild everything with the new one: dbt build "
+                    ~ "--full-refresh."
+                ) }}
+            {%- endif -%}
+        {%- endif -%}
+    {%- endfor -%}
 {% endmacro %}
 
 {#- A semicolon-separated list of the reasons whose condition is true, in the

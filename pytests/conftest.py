@@ -25,6 +25,12 @@ TEST_PERSONS = int(os.environ.get("WELFARE_TEST_PERSONS", "4000"))
 TEST_SEED = 20240101
 TEST_YEARS = 2
 LAST_YEAR = 2025
+# Every build of the suite pseudonymises with a secret of its own, as real data
+# would, so the scans for key material on disk look for a key that is used.
+TEST_KEY = "pytest-session-key-9f3c2a71d04b8e65a1c7"
+os.environ["WELFARE_PSEUDONYM_KEY"] = TEST_KEY
+# PostgreSQL receives the key as a session setting (libpq reads PGOPTIONS).
+os.environ["PGOPTIONS"] = f"-c welfare.pseudonym_key={TEST_KEY}"
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from welfare_segments.dbt_duckdb_plugin import set_pads
-from welfare_segments.privacy import SYNTHETIC_DEMO_KEY, pseudonymise
+from welfare_segments.privacy import SYNTHETIC_DEMO_KEY, hmac_pads, pseudonymise
 
-from .conftest import dbt
+from .conftest import TEST_KEY, dbt
 
 PERSON_LEVEL_SCHEMAS = {"raw"}
 
@@ -52,7 +52,7 @@ def test_no_raw_person_id_outside_the_raw_schema(build):
 def test_person_ids_downstream_are_the_keyed_hash(build, warehouse):
     raw_ids = pq.read_table(build.raw_dir / "persons.parquet", columns=["person_id"])["person_id"].to_pylist()[:50]
     pseudonyms = {row[0] for row in warehouse.execute("select person_id from restricted.person_costs").fetchall()}
-    assert {pseudonymise(raw_id, SYNTHETIC_DEMO_KEY.encode()) for raw_id in raw_ids} <= pseudonyms
+    assert {pseudonymise(raw_id, TEST_KEY.encode()) for raw_id in raw_ids} <= pseudonyms
 
 
 def test_person_level_tables_only_in_restricted_schemas(warehouse):
@@ -122,21 +122,115 @@ def test_build_refuses_a_real_extract_without_a_key(copied_warehouse, tmp_path, 
     assert "WELFARE_PSEUDONYM_KEY is not set" in result.stdout + result.stderr
 
 
+OTHER_KEY = "a-secret-only-this-test-knows-0123456789"
+
+
+def _refusal(warehouse, tmp_path, *args):
+    result = dbt(
+        "run", "--select", "stg_population_register__persons", *args,
+        warehouse=warehouse, target_dir=tmp_path / "t", log_dir=tmp_path / "l",
+    )
+    return result.returncode, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("too-short-a-key", "fewer than var pseudonym_key_min_length (32)"),
+        (SYNTHETIC_DEMO_KEY, "is the public demo key"),
+        ("a key with spaces that is long enough to pass", "letters, digits"),
+    ],
+)
+def test_build_refuses_a_weak_key_on_a_real_extract(copied_warehouse, tmp_path, monkeypatch, key, message):
+    with duckdb.connect(str(copied_warehouse)) as con:
+        con.execute("update raw.extract_info set is_synthetic = false")
+    monkeypatch.setenv("WELFARE_PSEUDONYM_KEY", key)
+    returncode, output = _refusal(copied_warehouse, tmp_path, "--full-refresh")
+    assert returncode != 0
+    assert "Refusing to build" in output and message in output
+
+
+def test_an_incremental_run_with_another_key_is_refused(copied_warehouse, tmp_path, monkeypatch):
+    # the months built with TEST_KEY would keep pseudonyms of the old key
+    monkeypatch.setenv("WELFARE_PSEUDONYM_KEY", OTHER_KEY)
+    returncode, output = _refusal(copied_warehouse, tmp_path)
+    assert returncode != 0
+    assert "was built with another pseudonymisation key" in output and "--full-refresh" in output
+    monkeypatch.setenv("WELFARE_PSEUDONYM_KEY", TEST_KEY)
+    returncode, output = _refusal(copied_warehouse, tmp_path)
+    assert returncode == 0, output[-3000:]
+
+
 def test_a_key_from_the_environment_changes_every_pseudonym(build, copied_warehouse, tmp_path, monkeypatch):
     with duckdb.connect(str(copied_warehouse)) as con:
         con.execute("update raw.extract_info set is_synthetic = false")
-    monkeypatch.setenv("WELFARE_PSEUDONYM_KEY", "a-secret-only-this-test-knows")
-    result = dbt(
-        "run", "--select", "stg_population_register__persons",
-        warehouse=copied_warehouse, target_dir=tmp_path / "t", log_dir=tmp_path / "l",
-    )
-    assert result.returncode == 0, result.stdout[-3000:]
+    monkeypatch.setenv("WELFARE_PSEUDONYM_KEY", OTHER_KEY)
+    returncode, output = _refusal(copied_warehouse, tmp_path, "--full-refresh")
+    assert returncode == 0, output[-3000:]
     # the key reaches the engine, never the SQL that dbt compiled
     compiled = "".join(p.read_text() for p in (tmp_path / "t").rglob("*.sql"))
-    assert "a-secret-only-this-test-knows" not in compiled
+    assert OTHER_KEY not in compiled
     raw_id = pq.read_table(build.raw_dir / "persons.parquet", columns=["person_id"])["person_id"][0].as_py()
     with duckdb.connect(str(copied_warehouse), read_only=True) as con:
         set_pads(con)
         ids = {row[0] for row in con.execute("select person_id from staging.stg_population_register__persons").fetchall()}
-    assert pseudonymise(raw_id, b"a-secret-only-this-test-knows") in ids
+    assert pseudonymise(raw_id, OTHER_KEY.encode()) in ids
     assert pseudonymise(raw_id, SYNTHETIC_DEMO_KEY.encode()) not in ids
+
+
+def key_material(key: str) -> list[str]:
+    """The key and its HMAC pads, in every form a file could hold them."""
+    inner, outer = hmac_pads(key.encode())
+    return [key, inner, outer, inner.upper(), outer.upper()]
+
+
+def files_holding(paths, needles: list[str]) -> list[tuple[str, str]]:
+    """(file, needle) for every file under the paths whose bytes contain a needle."""
+    found = []
+    encoded = [(needle, needle.encode()) for needle in needles]
+    for root in paths:
+        for path in [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()):
+            data = path.read_bytes()
+            found += [(str(path), needle) for needle, raw in encoded if raw in data]
+    return found
+
+
+def test_no_key_material_or_raw_id_in_the_build_artifacts(build):
+    # the warehouse file, dbt's target (compiled SQL, manifest, docs site) and logs
+    artifacts = [build.warehouse, build.target_dir, build.warehouse.parent / "logs"]
+    assert files_holding(artifacts, key_material(TEST_KEY)) == []
+    # raw person ids may sit in the raw schema alone: never in target/ or logs/
+    raw_ids = pq.read_table(build.raw_dir / "persons.parquet", columns=["person_id"])["person_id"].to_pylist()
+    assert files_holding(artifacts[1:], raw_ids[:300]) == []
+    # the scan finds what is there
+    assert files_holding([build.target_dir / "manifest.json"], ["welfare_segments"]) != []
+
+
+def test_no_key_material_in_any_warehouse_value(build):
+    # files may be compressed: look at every string value of every schema too
+    con = duckdb.connect(str(build.warehouse), read_only=True)
+    needles = key_material(TEST_KEY)
+    leaks = []
+    for schema, table, column in _string_columns(con, set()):
+        hits = con.execute(
+            f'select count(*) from "{schema}"."{table}" where '
+            + " or ".join(f'contains("{column}", ?)' for _ in needles),
+            needles,
+        ).fetchone()[0]
+        if hits:
+            leaks.append((schema, table, column, hits))
+    con.close()
+    assert leaks == []
+
+
+def test_no_address_id_outside_raw_and_staging(build, warehouse):
+    raw_addresses = set(pq.read_table(build.raw_dir / "addresses.parquet", columns=["address_id"])["address_id"].to_pylist())
+    leaks = []
+    for schema, table, column in _string_columns(warehouse, {"raw", "staging"}):
+        values = {row[0] for row in warehouse.execute(f'select distinct "{column}" from "{schema}"."{table}"').fetchall()}
+        found = {v for v in values if v and (v in raw_addresses or v.removeprefix("A-") in raw_addresses)}
+        if found:
+            leaks.append((schema, table, column, sorted(found)[:3]))
+    assert leaks == []
+    family_ids = [row[0] for row in warehouse.execute("select family_id from restricted.family_costs limit 50").fetchall()]
+    assert family_ids and all(len(f) == 34 and f[:2] in ("A-", "P-") for f in family_ids)

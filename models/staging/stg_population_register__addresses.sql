@@ -10,7 +10,7 @@ renamed as (
 
     select
         source_row_number,
-        cast(address_id as {{ dbt.type_string() }}) as address_id,
+        {{ pseudonymise_address('address_id') }} as address_id,
         trim(municipality_code) as municipality_code,
         lower(trim(address_kind)) as address_kind,
         lower(trim(address_kind)) = 'residential_institution'

@@ -11,7 +11,7 @@ renamed as (
     select
         source_row_number,
         {{ pseudonymise('person_id') }} as person_id,
-        cast(address_id as {{ dbt.type_string() }}) as address_id,
+        {{ pseudonymise_address('address_id') }} as address_id,
         {{ dbt.safe_cast('valid_from', 'date') }} as valid_from_date,
         {{ dbt.safe_cast('valid_to', 'date') }} as valid_to_date
     from source_residences

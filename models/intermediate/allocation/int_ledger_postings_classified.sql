@@ -76,6 +76,8 @@ final as (
             else 'unallocated'
         end as ledger_state,
         '{{ invocation_id }}' as dbt_invocation_id,
+        -- the key this row was pseudonymised with (check_pseudonym_key)
+        {{ key_fingerprint() }} as key_fingerprint,
         -- last: Spark's partition column
         booking_month
     from postings_joined

@@ -114,6 +114,8 @@ final as (
         trim(trailing ';' from reason_list) as rejection_reasons,
         reason_list <> '' as is_rejected,
         '{{ invocation_id }}' as dbt_invocation_id,
+        -- the key this row was pseudonymised with (check_pseudonym_key)
+        {{ key_fingerprint() }} as key_fingerprint,
         -- last: Spark's partition column
         contact_month
     from reasons_listed
