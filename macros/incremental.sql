@@ -58,7 +58,7 @@ first_occurrences as (
     -- over every row of the extract, also in an incremental run
     select
         {{ key_column }},
-        min(source_row_number) as first_row_number
+        min(row_key) as first_row_key
     from {{ source_cte }}
     group by {{ key_column }}
 
@@ -84,7 +84,31 @@ new_rows as (
 {#- True for a row whose key already occurred earlier in the extract (needs
     the first_occurrences CTE of monthly_new_rows, joined on the key). -#}
 {% macro is_repeated_key() -%}
-    new_rows.source_row_number > coalesce(
-        first_occurrences.first_row_number, new_rows.source_row_number
+    new_rows.row_key > coalesce(
+        first_occurrences.first_row_key, new_rows.row_key
     )
+{%- endmacro %}
+
+{#- A row's identity by its content, not its position in the file: a hash of
+    all contract columns (null-safe, so null and '' differ) plus the
+    occurrence number among byte-identical rows, so exact copies stay
+    distinct. A re-export in another order gives the same keys. -#}
+{% macro row_key(columns) -%}
+    {%- set parts = [] -%}
+    {%- for column in columns -%}
+        {%- if not loop.first %}{% do parts.append("'|'") %}{% endif -%}
+        {%- do parts.append(
+            "coalesce(cast(" ~ column ~ " as " ~ dbt.type_string()
+            ~ "), '~null~')"
+        ) -%}
+    {%- endfor -%}
+    {#- keyed: an unkeyed hash of a row that holds a raw person id could be
+        reversed by trying every id -#}
+    {%- set content_hash = pseudonymise(dbt.concat(parts)) -%}
+    {{ dbt.concat([
+        content_hash,
+        "'-'",
+        "cast(row_number() over (partition by " ~ content_hash
+        ~ " order by " ~ content_hash ~ ") as " ~ dbt.type_string() ~ ")",
+    ]) }}
 {%- endmacro %}

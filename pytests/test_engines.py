@@ -18,7 +18,8 @@ import pytest
 
 from welfare_segments.loader import load_postgres
 
-from .conftest import REPO, dbt
+from .conftest import REPO, TEST_KEY, dbt
+from .test_privacy import files_holding, key_material
 
 # mart -> key columns; every other column is compared
 KEY_MARTS = {
@@ -170,3 +171,46 @@ def test_spark_marts_equal_duckdb_marts(build, spark_build, table):
     duck = _duckdb_frame(build, table)
     spark = pd.read_parquet(marts / f"{table}.parquet")
     assert_same_mart(duck, spark, KEY_MARTS[table], table)
+
+
+def test_spark_artifacts_hold_no_key_material(build, spark_build):
+    built, marts = spark_build
+    assert built.returncode == 0
+    root = marts.parent
+    # warehouse, Derby metastore and its logs, dbt's target and logs
+    artifacts = [root / "spark", root / "target", root / "logs"]
+    assert (root / "spark" / "metastore_db").is_dir()
+    assert files_holding(artifacts, key_material(TEST_KEY)) == []
+    raw_ids = pd.read_parquet(build.raw_dir / "persons.parquet", columns=["person_id"])["person_id"].tolist()[:300]
+    outside_raw = [p for p in artifacts if p.name != "spark"] + [
+        p for p in (root / "spark").iterdir() if p.name != "raw_files"
+    ]
+    assert files_holding(outside_raw, raw_ids) == []
+
+
+def test_spark_refuses_key_material_besides_the_environment_key(build, spark_build):
+    built, marts = spark_build
+    assert built.returncode == 0
+    root = marts.parent
+    env = dict(os.environ, WELFARE_SPARK_DIR=str(root / "spark"), SPARK_LOCAL_IP="127.0.0.1",
+               WELFARE_SPARK_HMAC_IPAD="36" * 64, WELFARE_SPARK_HMAC_OPAD="5c" * 64)
+    refused = subprocess.run(
+        [os.path.join(os.path.dirname(sys.executable), "dbt"), "run", "--target", "spark",
+         "--select", "stg_population_register__persons", "--profiles-dir", str(REPO / "profiles"),
+         "--target-path", str(root / "target_refused"), "--log-path", str(root / "logs_refused")],
+        cwd=REPO, env=env, capture_output=True, text=True,
+    )
+    assert refused.returncode != 0
+    assert "Refusing to build" in refused.stdout
+
+
+def test_postgres_refuses_a_session_key_other_than_the_environment_key(postgres_build, tmp_path, monkeypatch):
+    assert postgres_build.returncode == 0
+    monkeypatch.setenv("WELFARE_PG_DATABASE", PG_DATABASE)
+    monkeypatch.setenv("PGOPTIONS", "-c welfare.pseudonym_key=another-key-than-the-environment-0123456789")
+    result = dbt(
+        "run", "--target", "postgres", "--select", "stg_population_register__persons",
+        warehouse=tmp_path / "unused.duckdb", target_dir=tmp_path / "t", log_dir=tmp_path / "l",
+    )
+    assert result.returncode != 0
+    assert "holds other key material than WELFARE_PSEUDONYM_KEY" in result.stdout

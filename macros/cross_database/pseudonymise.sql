@@ -59,7 +59,9 @@
     substitution, or the public demo key when none is set (which the key
     check allows for an extract marked synthetic alone). -#}
 {% macro spark_key_literal() -%}
-    {%- if env_var('WELFARE_PSEUDONYM_KEY', '') != '' -%}
+    {#- env_var() at parse time would store the key's value in dbt's
+        partial_parse.msgpack: read it only when executing -#}
+    {%- if not execute or env_var('WELFARE_PSEUDONYM_KEY', '') != '' -%}
         '${env:WELFARE_PSEUDONYM_KEY}'
     {%- else -%}
         '{{ var("synthetic_demo_key") }}'

@@ -10,6 +10,17 @@ renamed as (
 
     select
         source_row_number,
+        {{ row_key([
+            'delivery_id',
+            'person_id',
+            'function_number',
+            'cost_centre',
+            'service_name',
+            'period_start',
+            'period_end',
+            'activity_units',
+            'activity_unit',
+        ]) }} as row_key,
         cast(delivery_id as {{ dbt.type_string() }}) as delivery_id,
         {{ pseudonymise('person_id') }} as person_id,
         coalesce(

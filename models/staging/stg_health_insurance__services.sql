@@ -10,6 +10,13 @@ renamed as (
 
     select
         source_row_number,
+        {{ row_key([
+            'service_id',
+            'person_id',
+            'provider_type',
+            'service_date',
+            'fee_amount',
+        ]) }} as row_key,
         cast(service_id as {{ dbt.type_string() }}) as service_id,
         {{ pseudonymise('person_id') }} as person_id,
         coalesce(

@@ -10,6 +10,18 @@ parsed as (
 
     select
         source_row_number,
+        {{ row_key([
+            'contact_id',
+            'person_id',
+            'hospital_sector',
+            'contact_type',
+            'is_acute',
+            'start_date',
+            'end_date',
+            'tariff_amount',
+            'primary_diagnosis',
+            'secondary_diagnosis',
+        ]) }} as row_key,
         cast(contact_id as {{ dbt.type_string() }}) as contact_id,
         person_id as source_person_id,
         lower(trim(hospital_sector)) as hospital_sector,
@@ -28,6 +40,7 @@ final as (
 
     select
         source_row_number,
+        row_key,
         contact_id,
         {{ pseudonymise('source_person_id') }} as person_id,
         coalesce(

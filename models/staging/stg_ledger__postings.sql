@@ -12,6 +12,15 @@ parsed as (
     -- becomes null here and its row is quarantined downstream
     select
         source_row_number,
+        {{ row_key([
+            'posting_id',
+            'booking_date',
+            'function_number',
+            'cost_centre',
+            'amount',
+            'person_id',
+            'source_system',
+        ]) }} as row_key,
         cast(posting_id as {{ dbt.type_string() }}) as posting_id,
         {{ dbt.safe_cast('booking_date', 'date') }} as booking_date,
         cast(booking_date as {{ dbt.type_string() }}) as booking_date_text,
@@ -30,6 +39,7 @@ final as (
 
     select
         source_row_number,
+        row_key,
         posting_id,
         booking_date,
         booking_date_text,

@@ -10,6 +10,11 @@ renamed as (
 
     select
         source_row_number,
+        {{ row_key([
+            'address_id',
+            'municipality_code',
+            'address_kind',
+        ]) }} as row_key,
         {{ pseudonymise_address('address_id') }} as address_id,
         trim(municipality_code) as municipality_code,
         lower(trim(address_kind)) as address_kind,

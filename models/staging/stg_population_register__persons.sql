@@ -10,6 +10,12 @@ renamed as (
 
     select
         source_row_number,
+        {{ row_key([
+            'person_id',
+            'birth_date',
+            'sex',
+            'death_date',
+        ]) }} as row_key,
         {{ pseudonymise('person_id') }} as person_id,
         coalesce(
             {{ matches_pattern('person_id', var('person_id_pattern')) }}, false

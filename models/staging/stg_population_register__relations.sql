@@ -10,6 +10,11 @@ renamed as (
 
     select
         source_row_number,
+        {{ row_key([
+            'person_id',
+            'related_person_id',
+            'relation_type',
+        ]) }} as row_key,
         {{ pseudonymise('person_id') }} as person_id,
         {{ pseudonymise('related_person_id') }} as related_person_id,
         lower(trim(relation_type)) as relation_type

@@ -10,6 +10,12 @@ renamed as (
 
     select
         source_row_number,
+        {{ row_key([
+            'person_id',
+            'address_id',
+            'valid_from',
+            'valid_to',
+        ]) }} as row_key,
         {{ pseudonymise('person_id') }} as person_id,
         {{ pseudonymise_address('address_id') }} as address_id,
         {{ dbt.safe_cast('valid_from', 'date') }} as valid_from_date,

@@ -30,6 +30,7 @@ postings_joined as (
 
     select
         new_postings.posting_id,
+        new_postings.row_key,
         new_postings.source_row_number,
         new_postings.booking_year,
         new_postings.is_in_analysis_years,
@@ -56,6 +57,7 @@ final as (
 
     select
         posting_id,
+        row_key,
         source_row_number,
         -- the year the posting is reconciled in: its booking year, also
         -- outside the analysis years; null when the date does not parse

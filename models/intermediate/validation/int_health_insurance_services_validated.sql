@@ -95,6 +95,7 @@ reasons_listed as (
 final as (
 
     select
+        row_key,
         source_row_number,
         service_id,
         person_id,

@@ -97,6 +97,7 @@ reasons_listed as (
 final as (
 
     select
+        row_key,
         source_row_number,
         contact_id,
         person_id,

@@ -79,6 +79,7 @@ reasons_listed as (
 final as (
 
     select
+        row_key,
         source_row_number,
         posting_id,
         booking_date,

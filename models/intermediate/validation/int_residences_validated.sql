@@ -62,6 +62,7 @@ reasons_listed as (
 final as (
 
     select
+        row_key,
         source_row_number,
         person_id,
         address_id,

@@ -28,7 +28,7 @@ deliveries_checked as (
         int_persons_registered.person_id is not null as is_known_person,
         row_number() over (
             partition by stg_case_systems__service_deliveries.delivery_id
-            order by stg_case_systems__service_deliveries.source_row_number
+            order by stg_case_systems__service_deliveries.row_key
         ) as key_occurrence
     from stg_case_systems__service_deliveries
     left join function_catalogue
@@ -63,6 +63,7 @@ reasons_listed as (
 final as (
 
     select
+        row_key,
         source_row_number,
         delivery_id,
         person_id,
