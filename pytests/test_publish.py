@@ -29,9 +29,9 @@ def test_published_file_holds_the_analytics_marts_only(build, warehouse, publish
     try:
         schemas = {name for (name,) in con.execute(
             "select schema_name from information_schema.schemata where catalog_name = current_database()").fetchall()}
-        assert schemas <= {"main", "analytics", "information_schema", "pg_catalog"}, schemas
+        assert schemas <= {"main", "information_schema", "pg_catalog"}, schemas
         tables = con.execute("select table_schema, table_name from information_schema.tables").fetchall()
-        assert {schema for schema, _ in tables} == {"analytics"}
+        assert {schema for schema, _ in tables} == {"main"}
         assert {name for _, name in tables} == marts == set(counts)
         assert {path.stem for path in out.glob("*.parquet")} == marts
         assert (out / "analytics.xlsx").stat().st_size > 0
@@ -44,11 +44,11 @@ def test_published_file_holds_the_analytics_marts_only(build, warehouse, publish
         assert len(secrets) > 100
         columns = con.execute(
             "select table_name, column_name, data_type from information_schema.columns "
-            "where table_schema = 'analytics'").fetchall()
+            "where table_schema = 'main'").fetchall()
         assert not [c for _, c, _ in columns if c.endswith("person_id") or c.endswith("family_id") or c == "unit_id"]
         for table, column, data_type in columns:
             if data_type.startswith("VARCHAR"):
-                values = _ids(con, f'select distinct "{column}" from analytics."{table}"')
+                values = _ids(con, f'select distinct "{column}" from main."{table}"')
                 assert not values & secrets, f"{table}.{column} holds a person-level id"
     finally:
         con.close()

@@ -2,7 +2,9 @@
 file per mart and optionally an XLSX workbook, with no person-level row.
 
 Only tables of the schema `analytics` are copied; the warehouse is attached
-read-only. A mart with a column that holds person or family ids stops the
+read-only. In the published file the marts are tables of its schema main,
+so `select * from cost_concentration` and, with the file attached under its
+own name, `analytics.cost_concentration` both work. A mart with a column that holds person or family ids stops the
 publication (the analytics marts are aggregates: such a column is a bug).
 """
 
@@ -78,11 +80,10 @@ def publish(warehouse: Path, out_dir: Path, xlsx: bool = False) -> dict[str, int
                 )
 
         con.execute(f"attach {_sql_string(str(database))} as published")
-        con.execute(f"create schema published.{ANALYTICS_SCHEMA}")
         counts = {}
         for table in tables:
             source = f"warehouse.{ANALYTICS_SCHEMA}.{_quote(table)}"
-            con.execute(f"create table published.{ANALYTICS_SCHEMA}.{_quote(table)} as select * from {source}")
+            con.execute(f"create table published.main.{_quote(table)} as select * from {source}")
             parquet = out_dir / f"{table}.parquet"
             con.execute(f"copy (select * from {source}) to {_sql_string(str(parquet))} (format parquet)")
             counts[table] = con.execute(f"select count(*) from {source}").fetchone()[0]
