@@ -7,7 +7,7 @@ SEED ?= 20240101
 YEARS ?= 1
 FAULTS ?= 0
 
-.PHONY: setup demo test test-postgres test-spark lint docs validate clean
+.PHONY: setup demo test test-postgres test-spark lint docs validate publish clean
 
 setup: $(VENV)/.installed
 
@@ -47,9 +47,14 @@ lint: setup
 validate: setup
 	$(BIN)/welfare-segments validate --warehouse warehouse/welfare.duckdb --docs-dir target/gx_docs
 
+## publish: the analytics marts alone, for analysts: publish/analytics.duckdb,
+## one Parquet file per mart and publish/analytics.xlsx
+publish: setup
+	$(BIN)/welfare-segments publish --warehouse warehouse/welfare.duckdb --out publish --xlsx
+
 docs: setup
 	$(BIN)/dbt docs generate --profiles-dir profiles
 
 clean:
 	scripts/postgres.sh stop
-	rm -rf target logs data warehouse dbt_packages .pg .spark bench
+	rm -rf target logs data warehouse dbt_packages .pg .spark bench publish

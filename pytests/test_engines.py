@@ -43,6 +43,9 @@ PG_DATABASE = "welfare_test"
 def postgres_build(build, tmp_path_factory):
     assert build.returncode == 0
     script = REPO / "scripts" / "postgres.sh"
+    # the server asks for passwords (scram-sha-256): the generated superuser
+    # password reaches libpq (loader, dbt, this module) through PGPASSFILE
+    os.environ.setdefault("PGPASSFILE", str(REPO / ".pg" / "pgpass"))
     already_running = subprocess.run([script, "status"], capture_output=True).returncode == 0
     started = subprocess.run([script, "start"], capture_output=True, text=True)
     assert started.returncode == 0, started.stderr
@@ -60,6 +63,53 @@ def postgres_build(build, tmp_path_factory):
         if not already_running:
             subprocess.run([script, "stop"], capture_output=True)
         os.environ.pop("WELFARE_PG_DATABASE", None)
+
+
+def _pg_connect(user: str = "postgres", dbname: str = PG_DATABASE, password: str | None = None):
+    import psycopg2
+
+    dsn = f"host=127.0.0.1 port={os.environ.get('WELFARE_PG_PORT', '55432')} user={user} dbname={dbname}"
+    return psycopg2.connect(dsn if password is None else f"{dsn} password={password}")
+
+
+def test_postgres_asks_for_a_password(postgres_build):
+    import psycopg2
+
+    with pytest.raises(psycopg2.OperationalError, match="password authentication failed"):
+        _pg_connect(password="not-the-password")
+
+
+def test_analyst_role_reads_analytics_only(postgres_build):
+    """A login as the analyst role reads the aggregates and is refused everything person-level."""
+    import secrets
+
+    import psycopg2
+
+    assert postgres_build.returncode == 0
+    role = os.environ.get("WELFARE_PG_ANALYST_ROLE", "welfare_analyst")
+    password = secrets.token_hex(16)
+    admin = _pg_connect()
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f'alter role "{role}" with login password %s', [password])
+    try:
+        analyst = _pg_connect(user=role, password=password)
+        try:
+            with analyst.cursor() as cur:
+                cur.execute("select count(*) from analytics.cost_concentration")
+                assert cur.fetchone()[0] > 0
+            for table in ("restricted.person_costs", "restricted.family_costs", "raw.persons",
+                          "intermediate.int_person_features", "staging.stg_population_register__persons",
+                          "quarantine.rejected_rows"):
+                with pytest.raises(psycopg2.errors.InsufficientPrivilege), analyst.cursor() as cur:
+                    cur.execute(f"select * from {table} limit 1")
+                analyst.rollback()
+        finally:
+            analyst.close()
+    finally:
+        with admin.cursor() as cur:
+            cur.execute(f'alter role "{role}" with nologin password null')
+        admin.close()
 
 
 def _drop_postgres_database(name: str) -> None:

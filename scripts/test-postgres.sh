@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 PERSONS="${PERSONS:-4000}"
 export WELFARE_PG_DATABASE="${WELFARE_PG_DATABASE:-welfare}"
+# the server's generated superuser password (scripts/postgres.sh), read by libpq
+export PGPASSFILE="${PGPASSFILE:-$(pwd)/.pg/pgpass}"
 
 trap 'scripts/postgres.sh stop' EXIT
 scripts/postgres.sh start

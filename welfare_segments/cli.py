@@ -141,6 +141,21 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0 if summary.success else 1
 
 
+def _cmd_publish(args: argparse.Namespace) -> int:
+    """The analytics marts alone, as a DuckDB file, Parquet files and optionally XLSX, for analysts."""
+    from welfare_segments.publish import PublishError, publish
+
+    try:
+        counts = publish(Path(args.warehouse), Path(args.out), xlsx=args.xlsx)
+    except PublishError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for name, rows in counts.items():
+        print(f"  analytics.{name:<30}{rows:>10,} rows")
+    print(f"published {len(counts)} analytics marts to {args.out}")
+    return 0
+
+
 def _cmd_check_docs(args: argparse.Namespace) -> int:
     """Documentation and key-test gates over dbt's manifest.json and catalog.json."""
     from welfare_segments.gates import documentation_coverage, models_without_key_test
@@ -218,6 +233,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="DuckDB file (default warehouse/welfare.duckdb)")
     check.add_argument("--docs-dir", default="target/gx_docs", help="folder for the GX data docs (default target/gx_docs)")
     check.set_defaults(func=_cmd_validate)
+    pub = sub.add_parser("publish", help="write the analytics marts alone (DuckDB, Parquet, optionally XLSX) for analysts")
+    pub.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="DuckDB file (default warehouse/welfare.duckdb)")
+    pub.add_argument("--out", default="publish", help="output folder (default publish/)")
+    pub.add_argument("--xlsx", action="store_true", help="also write analytics.xlsx, one sheet per mart")
+    pub.set_defaults(func=_cmd_publish)
     docs = sub.add_parser("check-docs", help="fail unless every model, source, seed and column is described and every model has a key test")
     docs.add_argument("--target-dir", default="target", help="dbt target folder with manifest.json and catalog.json (run dbt docs generate first)")
     docs.set_defaults(func=_cmd_check_docs)

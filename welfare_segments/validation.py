@@ -43,6 +43,22 @@ INTEGER_DTYPES = [
 
 DOCS_SITE = "welfare_marts"
 
+# Person-level marts (schema restricted): GX returns counts only, never a
+# value, so neither the data docs nor the summary can show a person's cost.
+PERSON_LEVEL_SCHEMAS = ("restricted",)
+PERSON_LEVEL_RESULT_FORMAT = {
+    "result_format": "SUMMARY",
+    "partial_unexpected_count": 0,
+    "include_unexpected_rows": False,
+    "return_unexpected_index_query": False,
+}
+AGGREGATE_RESULT_FORMAT = {"result_format": "SUMMARY"}
+# Keys of an expectation result that hold individual values.
+VALUE_KEYS = (
+    "partial_unexpected_list", "partial_unexpected_counts", "partial_unexpected_index_list",
+    "unexpected_list", "unexpected_index_list", "unexpected_index_query", "unexpected_rows", "details",
+)
+
 
 class MartNotFoundError(LookupError):
     """A mart table is missing from the warehouse (not built?)."""
@@ -376,6 +392,17 @@ def _outcome(suite: str, result) -> ExpectationOutcome:
     )
 
 
+def _strip_values(result) -> None:
+    """Drop any value list GX kept despite the result format from the returned summary."""
+    for expectation_result in result.results:
+        details = expectation_result.result or {}
+        for key in VALUE_KEYS:
+            details.pop(key, None)
+        # a column aggregate (e.g. a min or max) is one person's value too
+        if "observed_value" in details and not isinstance(details["observed_value"], str):
+            details.pop("observed_value")
+
+
 def validate(warehouse: Path, docs_dir: Path) -> ValidationSummary:
     """Validate every mart of the warehouse; write GX data docs to docs_dir (docs_dir/index.html)."""
     frames = read_marts(Path(warehouse))
@@ -390,6 +417,7 @@ def validate(warehouse: Path, docs_dir: Path) -> ValidationSummary:
     for mart in MARTS:
         table, raw = frames[mart.name]
         frame = mart.prepare(raw)
+        person_level = mart.schemas[0] in PERSON_LEVEL_SCHEMAS
         batch = datasource.add_dataframe_asset(mart.name).add_batch_definition_whole_dataframe("whole_table")
         suite = context.suites.add(gx.ExpectationSuite(name=mart.name))
         for expectation in mart.expectations(gx.expectations, frame):
@@ -404,11 +432,13 @@ def validate(warehouse: Path, docs_dir: Path) -> ValidationSummary:
                 name=f"{mart.name}_checkpoint",
                 validation_definitions=[definition],
                 actions=[gx.checkpoint.UpdateDataDocsAction(name="update_data_docs", site_names=[DOCS_SITE])],
-                result_format={"result_format": "SUMMARY"},
+                result_format=PERSON_LEVEL_RESULT_FORMAT if person_level else AGGREGATE_RESULT_FORMAT,
             )
         )
         run = checkpoint.run(batch_parameters={"dataframe": frame})
         (result,) = run.run_results.values()
+        if person_level:
+            _strip_values(result)
         suites.append(
             SuiteResult(
                 suite=mart.name,
