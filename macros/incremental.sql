@@ -34,9 +34,12 @@
     )
 {%- endmacro %}
 
-{#- In an incremental run: only the months from the latest one built on, and
-    the rows without a parseable date. -#}
-{% macro new_months_only(month_column) -%}
+{#- In an incremental run: the months from the latest one built on, the rows
+    without a parseable date, and every earlier month whose rows changed since
+    it was built (a row of `source` whose row_key the built month lacks, or a
+    built row that `source` no longer has, in that month): a correction or a
+    late posting in an old month rebuilds that month. -#}
+{% macro new_months_only(month_column, source) -%}
     {%- if is_incremental() %}
     where
         {{ month_column }} = 0
@@ -44,6 +47,25 @@
             select coalesce(max(built.{{ month_column }}), 0)
             from {{ this }} as built
             where built.{{ month_column }} > 0
+        )
+        or {{ month_column }} in (
+            select coalesce(current_rows.row_month, built_rows.row_month)
+            from (
+                select
+                    row_key,
+                    {{ month_column }} as row_month
+                from {{ source }}
+            ) as current_rows
+            full outer join (
+                select
+                    row_key,
+                    {{ month_column }} as row_month
+                from {{ this }}
+            ) as built_rows
+                on
+                    current_rows.row_key = built_rows.row_key
+                    and current_rows.row_month = built_rows.row_month
+            where current_rows.row_key is null or built_rows.row_key is null
         )
     {%- endif %}
 {%- endmacro %}
@@ -76,7 +98,7 @@ rows_with_month as (
 new_rows as (
 
     select * from rows_with_month
-    {{ new_months_only(month_column) }}
+    {{ new_months_only(month_column, 'rows_with_month') }}
 
 ),
 {%- endmacro %}

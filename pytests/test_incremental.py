@@ -10,6 +10,7 @@ import shutil
 
 import duckdb
 import numpy as np
+import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
@@ -131,3 +132,49 @@ def test_reexport_in_another_order_gives_same_keys_and_marts(build, tmp_path):
     assert again.keys() == before.keys()
     for name, frame in before.items():
         assert again[name].equals(frame), name
+
+
+def test_a_changed_earlier_month_is_rebuilt_and_equals_full_refresh(build, tmp_path):
+    monthly = tmp_path / "monthly.duckdb"
+    load(build.raw_dir, monthly)
+    first_run = _build(monthly, tmp_path, "before")
+
+    # a corrected extract: March's postings sent twice, and a late posting
+    # booked into January of the first year
+    changed = tmp_path / "raw_changed"
+    shutil.copytree(build.raw_dir, changed)
+    ledger = pq.read_table(build.raw_dir / "ledger_postings.parquet")
+    march = ledger.filter(pc.equal(pc.month(ledger["booking_date"]), 3))
+    late = ledger.slice(0, 1)
+    late = late.set_column(late.schema.get_field_index("posting_id"), "posting_id", [["LATE-0001"]])
+    first_year = LAST_YEAR - TEST_YEARS + 1
+    late = late.set_column(
+        late.schema.get_field_index("booking_date"), "booking_date",
+        [[dt.date(first_year, 1, 15)]],
+    )
+    assert march.num_rows > 0
+    pq.write_table(pa.concat_tables([ledger, march, late.cast(ledger.schema)]), changed / "ledger_postings.parquet")
+
+    load(changed, monthly)
+    second_run = _build(monthly, tmp_path, "after")
+    with duckdb.connect(str(monthly), read_only=True) as con:
+        rebuilt = {
+            month for (month,) in con.execute(
+                "select distinct booking_month from intermediate.int_ledger_postings_validated "
+                f"where dbt_invocation_id = '{second_run}'"
+            ).fetchall()
+        }
+        kept = con.execute(
+            "select count(*) from intermediate.int_ledger_postings_validated "
+            f"where dbt_invocation_id = '{first_run}'"
+        ).fetchone()[0]
+    # the changed months were rebuilt, the unchanged ones kept
+    assert {first_year * 100 + 1, first_year * 100 + 3, LAST_YEAR * 100 + 3} <= rebuilt
+    assert kept > 0
+
+    full = tmp_path / "full.duckdb"
+    load(changed, full)
+    _build(full, tmp_path, "full", "--full-refresh")
+    incremental, refreshed = _snapshot(monthly), _snapshot(full)
+    for name, frame in refreshed.items():
+        assert incremental[name].equals(frame), name
