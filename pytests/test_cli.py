@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from welfare_segments.cli import main
 from welfare_segments.contract import RAW_TABLES
 
@@ -24,3 +26,25 @@ def test_headline_prints_four_figures_per_year(warehouse, build, capsys):
     assert re.search(r"3\. the costliest 1 % of citizens carry \d+\.\d% of all cost", out)
     assert re.search(r"4\. \d+ segments \(analytics\.segment_profiles\): \d+ with members, \d+ withheld", out)
     assert out.count("citizens\n") == 2
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--persons", "0"], "--persons: 0 is outside"),
+        (["--persons", "5"], "--persons: 5 is outside"),
+        (["--persons", "-3"], "--persons"),
+        (["--persons", "many"], "is not a int"),
+        (["--years", "200"], "--years: 200 is outside"),
+        (["--years", "0"], "--years: 0 is outside"),
+        (["--faults", "1.5"], "--faults: 1.5 is outside"),
+        (["--faults", "-0.1"], "--faults"),
+    ],
+)
+def test_bad_generator_arguments_are_one_line_errors(tmp_path, capsys, args, message):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["generate", *args, "--out", str(tmp_path / "raw")])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert not (tmp_path / "raw").exists()

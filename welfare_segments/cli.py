@@ -193,17 +193,40 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+
+def _bounded(kind, low, high):
+    """An argparse type: a number of `kind` in [low, high], else a one-line usage error."""
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a {kind.__name__}") from None
+        if not (low <= value <= high):
+            raise argparse.ArgumentTypeError(f"{text} is outside {low}..{high}")
+        return value
+    return parse
+
+
+# Generator limits: below MIN_PERSONS the synthetic families and services are
+# too few for every table; beyond MAX_YEARS the calendar logic is untested.
+MIN_PERSONS, MAX_PERSONS = 50, 20_000_000
+MAX_YEARS = 30
+PERSONS = _bounded(int, MIN_PERSONS, MAX_PERSONS)
+YEARS = _bounded(int, 1, MAX_YEARS)
+LAST_YEAR = _bounded(int, 1990, 2100)
+FAULT_RATE = _bounded(float, 0.0, 0.5)
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="welfare-segments", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
     gen = sub.add_parser("generate", help="write a synthetic municipality and region as raw Parquet extracts")
-    gen.add_argument("--persons", type=int, default=22600, help="residents on 1 January of the last year (default: Stevns size, 22,600)")
+    gen.add_argument("--persons", type=PERSONS, default=22600, help="residents on 1 January of the last year (default: Stevns size, 22,600)")
     gen.add_argument("--seed", type=int, default=20240101, help="random seed; the same arguments give byte-identical files")
-    gen.add_argument("--years", type=int, default=1, help="number of consecutive analysis years (default 1)")
-    gen.add_argument("--last-year", type=int, default=2025, help="last analysis year (default 2025)")
+    gen.add_argument("--years", type=YEARS, default=1, help="number of consecutive analysis years (default 1)")
+    gen.add_argument("--last-year", type=LAST_YEAR, default=2025, help="last analysis year (default 2025)")
     gen.add_argument("--out", default="data/raw", help="output folder (default data/raw)")
-    gen.add_argument("--faults", type=float, default=0.0, metavar="RATE",
+    gen.add_argument("--faults", type=FAULT_RATE, default=0.0, metavar="RATE",
                      help="corrupt about this share of rows (e.g. 0.02) and write faults_manifest.json (default 0)")
     gen.set_defaults(func=_cmd_generate)
 
@@ -216,11 +239,11 @@ def build_parser() -> argparse.ArgumentParser:
     load.set_defaults(func=_cmd_load)
 
     demo = sub.add_parser("demo", help="generate, load, dbt build and dbt docs generate, timed per stage")
-    demo.add_argument("--persons", type=int, default=22600)
+    demo.add_argument("--persons", type=PERSONS, default=22600)
     demo.add_argument("--seed", type=int, default=20240101)
-    demo.add_argument("--years", type=int, default=1)
-    demo.add_argument("--last-year", type=int, default=2025)
-    demo.add_argument("--faults", type=float, default=0.0, metavar="RATE", help="share of rows to corrupt (quarantine demo)")
+    demo.add_argument("--years", type=YEARS, default=1)
+    demo.add_argument("--last-year", type=LAST_YEAR, default=2025)
+    demo.add_argument("--faults", type=FAULT_RATE, default=0.0, metavar="RATE", help="share of rows to corrupt (quarantine demo)")
     demo.add_argument("--raw-dir", default="data/raw")
     demo.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE))
     demo.set_defaults(func=_cmd_demo)
@@ -242,10 +265,10 @@ def build_parser() -> argparse.ArgumentParser:
     docs.add_argument("--target-dir", default="target", help="dbt target folder with manifest.json and catalog.json (run dbt docs generate first)")
     docs.set_defaults(func=_cmd_check_docs)
     bench = sub.add_parser("bench", help="time generate, load, dbt build and a DuckDB single-pass floor; print a table and write JSON")
-    bench.add_argument("--persons", type=int, required=True, help="residents to generate")
+    bench.add_argument("--persons", type=PERSONS, required=True, help="residents to generate")
     bench.add_argument("--seed", type=int, default=20240101)
-    bench.add_argument("--years", type=int, default=1)
-    bench.add_argument("--faults", type=float, default=0.0, metavar="RATE", help="share of rows to corrupt (default 0)")
+    bench.add_argument("--years", type=YEARS, default=1)
+    bench.add_argument("--faults", type=FAULT_RATE, default=0.0, metavar="RATE", help="share of rows to corrupt (default 0)")
     bench.add_argument("--target", default="duckdb", help="engine to load and build on: duckdb, postgres or spark")
     bench.add_argument("--work-dir", default="bench", help="folder for raw files, warehouse, target and logs (default bench/)")
     bench.add_argument("--json", default=None, help="report file (default WORK_DIR/bench_<target>_<persons>.json)")

@@ -105,6 +105,22 @@ def read_dataset_info(raw_dir: Path) -> dict:
         raise RawContractError(f"raw file {path}: not valid JSON ({exc})") from exc
 
 
+AMOUNT_FORMATS = ("point", "danish")
+
+
+def amount_format(info: dict, raw_dir: Path) -> str | None:
+    """The extract's declared amount_format ('point' 1234.50 or 'danish'
+    1.234,50) from dataset.json, or None when it declares none (dbt then uses
+    the var amount_format, default 'point')."""
+    declared = info.get("amount_format")
+    if declared is not None and declared not in AMOUNT_FORMATS:
+        raise RawContractError(
+            f"raw file {Path(raw_dir) / 'dataset.json'}: amount_format is {declared!r}, "
+            f"expected one of {', '.join(AMOUNT_FORMATS)}"
+        )
+    return declared
+
+
 def load(raw_dir: Path, warehouse: Path, schema: str = "raw") -> dict[str, int]:
     """Check every raw file, then (re)create the raw tables. Returns row counts."""
     raw_dir = Path(raw_dir)
@@ -126,8 +142,10 @@ def load(raw_dir: Path, warehouse: Path, schema: str = "raw") -> dict[str, int]:
             counts[table.name] = con.execute(f"select count(*) from {schema}.{table.name}").fetchone()[0]
         con.execute(
             f"create or replace table {schema}.extract_info as "
-            "select cast(? as boolean) as is_synthetic, cast(? as varchar) as description",
-            [bool(info.get("synthetic", False)), json.dumps(info, sort_keys=True) if info else "own extract"],
+            "select cast(? as boolean) as is_synthetic, cast(? as varchar) as description, "
+            "cast(? as varchar) as amount_format",
+            [bool(info.get("synthetic", False)), json.dumps(info, sort_keys=True) if info else "own extract",
+             amount_format(info, raw_dir)],
         )
     return counts
 
@@ -207,10 +225,13 @@ def load_postgres(raw_dir: Path, dsn: str | None = None, schema: str = "raw") ->
                     offset += batch.num_rows
                 counts[table.name] = offset
             cur.execute(f"drop table if exists {schema}.extract_info")
-            cur.execute(f"create table {schema}.extract_info (is_synthetic boolean, description text)")
             cur.execute(
-                f"insert into {schema}.extract_info values (%s, %s)",
-                [bool(info.get("synthetic", False)), json.dumps(info, sort_keys=True) if info else "own extract"],
+                f"create table {schema}.extract_info (is_synthetic boolean, description text, amount_format text)"
+            )
+            cur.execute(
+                f"insert into {schema}.extract_info values (%s, %s, %s)",
+                [bool(info.get("synthetic", False)), json.dumps(info, sort_keys=True) if info else "own extract",
+                 amount_format(info, raw_dir)],
             )
     finally:
         con.close()
@@ -270,8 +291,9 @@ def load_spark(raw_dir: Path, schema: str = "raw") -> dict[str, int]:
             spark.sql(f"create table {schema}.{table.name} using parquet location '{files / table.name}'")
         spark.sql(f"drop table if exists {schema}.extract_info")
         spark.createDataFrame(
-            [(bool(info.get("synthetic", False)), json.dumps(info, sort_keys=True) if info else "own extract")],
-            "is_synthetic boolean, description string",
+            [(bool(info.get("synthetic", False)), json.dumps(info, sort_keys=True) if info else "own extract",
+              amount_format(info, raw_dir))],
+            "is_synthetic boolean, description string, amount_format string",
         ).write.format("parquet").saveAsTable(f"{schema}.extract_info")
     finally:
         spark.stop()

@@ -12,8 +12,10 @@
     decimal(18, 2)
 {%- endmacro %}
 
-{#- Parse an amount of kroner (text or number) into type_money(); null when it
-    is not a number. -#}
-{% macro to_money(field) -%}
-    cast({{ dbt.safe_cast(field, type_double()) }} as {{ type_money() }})
+{#- Parse an amount of kroner (text by the declared amount_format, or a
+    number) into type_money(); null when it is not a usable number (why:
+    number_issue). -#}
+{% macro to_money(field, relation) -%}
+    cast({{ usable_number(field, relation, var('max_abs_amount')) }}
+        as {{ type_money() }})
 {%- endmacro %}

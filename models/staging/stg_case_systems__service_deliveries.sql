@@ -31,7 +31,14 @@ renamed as (
         service_name,
         {{ dbt.safe_cast('period_start', 'date') }} as period_start_date,
         {{ dbt.safe_cast('period_end', 'date') }} as period_end_date,
-        {{ dbt.safe_cast('activity_units', type_double()) }} as activity_units,
+        {{ usable_number(
+            'activity_units', source('case_systems', 'service_deliveries'), var('max_activity_units')
+        ) }} as activity_units,
+        {{ number_issue(
+            'activity_units', source('case_systems', 'service_deliveries'),
+            'activity_units', var('max_activity_units')
+        ) }} as activity_units_issue,
+        cast(activity_units as {{ dbt.type_string() }}) as activity_units_text,
         lower(trim(activity_unit)) as activity_unit
     from source_deliveries
 

@@ -29,7 +29,10 @@ parsed as (
         cast(is_acute as boolean) as is_acute,
         {{ dbt.safe_cast('start_date', 'date') }} as start_date,
         {{ dbt.safe_cast('end_date', 'date') }} as end_date,
-        {{ to_money('tariff_amount') }} as tariff_amount,
+        {{ to_money('tariff_amount', source('hospital', 'hospital_contacts')) }} as tariff_amount,
+        {{ number_issue(
+            'tariff_amount', source('hospital', 'hospital_contacts'), 'amount', var('max_abs_amount')
+        ) }} as amount_issue,
         upper(trim(primary_diagnosis)) as primary_diagnosis_code,
         nullif(upper(trim(secondary_diagnosis)), '') as secondary_diagnosis_code
     from source_contacts
@@ -61,6 +64,7 @@ final as (
         end_date,
         cast(extract(year from start_date) as integer) as contact_year,
         tariff_amount,
+        amount_issue,
         primary_diagnosis_code,
         secondary_diagnosis_code,
         coalesce(

@@ -26,7 +26,10 @@ parsed as (
         cast(booking_date as {{ dbt.type_string() }}) as booking_date_text,
         trim(function_number) as function_number,
         trim(cost_centre) as cost_centre,
-        {{ to_money('amount') }} as amount,
+        {{ to_money('amount', source('ledger', 'ledger_postings')) }} as amount,
+        {{ number_issue(
+            'amount', source('ledger', 'ledger_postings'), 'amount', var('max_abs_amount')
+        ) }} as amount_issue,
         cast(amount as {{ dbt.type_string() }}) as amount_text,
         -- an empty string is a missing person id, as in many ledger exports
         nullif(trim(person_id), '') as source_person_id,
@@ -48,6 +51,7 @@ final as (
         cost_centre,
         amount,
         amount_text,
+        amount_issue,
         {{ pseudonymise('source_person_id') }} as person_id,
         source_system,
         source_person_id is null as is_pooled,

@@ -86,7 +86,11 @@ reasons_listed as (
             ('not is_known_function', 'unknown_function_number'),
             ('is_repeated_key', 'duplicate_key'),
             ('service_date is null', 'invalid_period_date'),
-            ('fee_amount is null', 'invalid_amount'),
+            ('fee_amount is null and amount_issue is null', 'invalid_amount'),
+            ('amount_issue = \'non_finite_amount\'', 'non_finite_amount'),
+            ('amount_issue = \'amount_out_of_bounds\'', 'amount_out_of_bounds'),
+            ('amount_issue = \'ambiguous_amount_format\'',
+             'ambiguous_amount_format'),
         ]) }} as reason_list
     from services_checked
 

@@ -87,7 +87,11 @@ reasons_listed as (
             ('is_repeated_key', 'duplicate_key'),
             ('start_date is null or end_date is null', 'invalid_period_date'),
             ('end_date < start_date', 'period_end_before_start'),
-            ('tariff_amount is null', 'invalid_amount'),
+            ('tariff_amount is null and amount_issue is null', 'invalid_amount'),
+            ('amount_issue = \'non_finite_amount\'', 'non_finite_amount'),
+            ('amount_issue = \'amount_out_of_bounds\'', 'amount_out_of_bounds'),
+            ('amount_issue = \'ambiguous_amount_format\'',
+             'ambiguous_amount_format'),
             ('not has_valid_diagnoses', 'invalid_diagnosis_code'),
         ]) }} as reason_list
     from contacts_checked

@@ -55,6 +55,10 @@ reasons_listed as (
              'invalid_period_date'),
             ('period_end_date < period_start_date', 'period_end_before_start'),
             ('activity_units <= 0', 'non_positive_activity_units'),
+            ('activity_units_issue = \'non_finite_activity_units\'', 'non_finite_activity_units'),
+            ('activity_units_issue = \'activity_units_out_of_bounds\'', 'activity_units_out_of_bounds'),
+            ('activity_units_issue = \'ambiguous_amount_format\'',
+             'ambiguous_amount_format'),
         ]) }} as reason_list
     from deliveries_checked
 
