@@ -1,5 +1,5 @@
 {#- The cost columns that person and family marts share: one per area of each
-    vocabulary of the brief and one per cost type. Each entry is the column
+    vocabulary of the reports and one per cost type. Each entry is the column
     name, the fact column it filters on and the value. Keep in step with the
     area_vocabulary and cost_types seeds (a data test checks that every area
     and cost type in the catalogue has a column). -#}

@@ -9,7 +9,7 @@ from welfare_segments.generator import generate
 
 YEAR = 2025
 
-# Stevns 2017, mean cost per citizen by area (the brief, section 5)
+# Stevns 2017, mean cost per citizen by area (the reports' method)
 STEVNS_AREA_MEANS = {
     "boern_laering": 16_155,
     "sundhed_omsorg": 5_231,

@@ -2,7 +2,7 @@
 
 Who receives what is drawn from lasting propensities (``persistent_uniform`` of the
 person and the service), so the same persons recur over years; amounts follow the
-unit prices of CALIBRATION.md (net of mandatory refunds for transfers).
+public unit prices (net of mandatory refunds for transfers).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 -- Every person of a year's population and the family (husstand) they belong
--- to on the reference date, by the rules of the brief (section 4).
+-- to on the reference date, by the rules of the reports.
 with
 
 int_analysis_years as (

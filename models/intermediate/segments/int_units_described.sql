@@ -199,7 +199,7 @@ final as (
         {%- endfor %}
         units_described.n_hospital_contacts,
         units_described.n_primary_care_services,
-        -- the brief: a municipal service AND contact with both primary care
+        -- the reports: a municipal service AND contact with both primary care
         -- and a hospital
         (
             units_described.n_services > 0

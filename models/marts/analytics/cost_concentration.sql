@@ -40,7 +40,15 @@ top_units as (
         group_sizes.cost_scope,
         group_sizes.top_percent,
         sum(unit_cost_ranks.unit_cost) as total_cost,
-        min(unit_cost_ranks.unit_cost) as threshold_cost
+        -- one unit's exact cost is never published: the cut-off is rounded
+        cast(
+            round(
+                min(unit_cost_ranks.unit_cost)
+                / {{ var('published_value_rounding') }},
+                0
+            ) * {{ var('published_value_rounding') }}
+            as {{ type_money() }}
+        ) as threshold_cost
     from group_sizes
     inner join unit_cost_ranks
         on

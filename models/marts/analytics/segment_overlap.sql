@@ -1,5 +1,5 @@
 -- Segment x segment overlap within each population and year: how many units
--- are in both segments and what they cost (brief, section 6: used to avoid
+-- are in both segments and what they cost (the reports' method: used to avoid
 -- counting a saving twice). Every pair is listed, also when no unit is in
 -- both; the diagonal holds each segment's size and cost.
 with

@@ -1,4 +1,4 @@
--- The profile sheet of every segment and sub-segment (brief, section 7) in
+-- The profile sheet of every segment and sub-segment (the reports' method) in
 -- long format: one row per segment, year, section and item. A cell resting
 -- on 1 to var min_cell_size - 1 units is withheld (null) and flagged in
 -- is_suppressed, never dropped. The bands of a distribution add up to the

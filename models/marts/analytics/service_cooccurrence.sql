@@ -1,5 +1,5 @@
 -- Service x service co-occurrence among complex citizens and among complex
--- families (brief, section 8): the diagonal is the number receiving a
+-- families (the reports' method): the diagonal is the number receiving a
 -- service, the other cells the number receiving both. The matrix is square
 -- over the municipal services that at least one complex unit receives.
 with
