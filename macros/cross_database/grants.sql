@@ -60,12 +60,10 @@
 {%- endmacro %}
 
 {#- DuckDB has no roles: the file itself is the unit of access (see the
-    publish command). Local Spark sessions have none either. -#}
+    publish command). Local Spark sessions (the project's Spark target) have
+    none either; a shared Spark server's access control is its own. -#}
 {% macro duckdb__apply_grants(relation, grant_config, should_revoke=True) -%}
 {%- endmacro %}
 
 {% macro spark__apply_grants(relation, grant_config, should_revoke=True) -%}
-    {%- if target.method != 'session' -%}
-        {{ return(dbt.default__apply_grants(relation, grant_config, should_revoke)) }}
-    {%- endif -%}
 {%- endmacro %}

@@ -31,7 +31,10 @@ renamed as (
             extract(year from {{ dbt.safe_cast('service_date', 'date') }})
             as integer
         ) as service_year,
-        {{ to_money('fee_amount', source('health_insurance', 'health_insurance_services')) }} as fee_amount,
+        {{ to_money(
+            'fee_amount',
+            source('health_insurance', 'health_insurance_services')
+        ) }} as fee_amount,
         {{ number_issue(
             'fee_amount', source('health_insurance', 'health_insurance_services'), 'amount', var('max_abs_amount')
         ) }} as amount_issue

@@ -29,7 +29,9 @@ parsed as (
         cast(is_acute as boolean) as is_acute,
         {{ dbt.safe_cast('start_date', 'date') }} as start_date,
         {{ dbt.safe_cast('end_date', 'date') }} as end_date,
-        {{ to_money('tariff_amount', source('hospital', 'hospital_contacts')) }} as tariff_amount,
+        {{ to_money(
+            'tariff_amount', source('hospital', 'hospital_contacts')
+        ) }} as tariff_amount,
         {{ number_issue(
             'tariff_amount', source('hospital', 'hospital_contacts'), 'amount', var('max_abs_amount')
         ) }} as amount_issue,
