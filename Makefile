@@ -24,7 +24,7 @@ demo: setup
 		--faults $(FAULTS) --raw-dir data/raw --warehouse warehouse/welfare.duckdb
 
 ## test: set up and run the whole suite: pytest (with a dbt build of a small
-## generated dataset, every data and unit test) and sqlfluff lint
+## generated dataset, every data and unit test), sqlfluff and ruff
 test: setup
 	$(BIN)/python -m pytest
 	$(MAKE) lint
@@ -41,6 +41,7 @@ test-spark: setup
 lint: setup
 	mkdir -p warehouse
 	WELFARE_WAREHOUSE=warehouse/lint.duckdb $(BIN)/sqlfluff lint models tests/singular analyses
+	$(BIN)/ruff check welfare_segments pytests scripts
 
 ## validate: great-expectations suite over the marts of the demo warehouse;
 ## data docs in target/gx_docs

@@ -34,7 +34,7 @@
     {%- set ledger = schema ~ '.ledger_postings' -%}
     {%- set booking_date = dbt.safe_cast('booking_date', 'date') -%}
     {%- set months = run_query(
-        'select booking_month, count(*) as n_postings, '
+        'select booking_month, sum(n_copies) as n_postings, '
         ~ 'sum(case when n_copies > 1 then n_copies else 0 end) as n_repeated '
         ~ 'from (select '
         ~ 'cast(extract(year from ' ~ booking_date ~ ') * 100 '

@@ -23,7 +23,7 @@ def readme_example() -> tuple[str, str, str]:
     # code blocks inside the numbered list are indented like their fence
     blocks = [
         (lang, "\n".join(line[len(indent):] for line in body.splitlines()))
-        for indent, lang, body in re.findall(r"^( *)```(\w*)\n(.*?)^\1```", section, flags=re.S | re.M)
+        for indent, lang, body in re.findall(r"^( *)```(\w*)\n(.*?)^\1```", section, flags=re.DOTALL | re.MULTILINE)
     ]
     yml = next(body for lang, body in blocks if lang == "yaml")
     one_line = next(body for lang, body in blocks if lang == "").strip()

@@ -46,8 +46,8 @@ def postgres_build(build, tmp_path_factory):
     # the server asks for passwords (scram-sha-256): the generated superuser
     # password reaches libpq (loader, dbt, this module) through PGPASSFILE
     os.environ.setdefault("PGPASSFILE", str(REPO / ".pg" / "pgpass"))
-    already_running = subprocess.run([script, "status"], capture_output=True).returncode == 0
-    started = subprocess.run([script, "start"], capture_output=True, text=True)
+    already_running = subprocess.run([script, "status"], capture_output=True, check=False).returncode == 0
+    started = subprocess.run([script, "start"], capture_output=True, text=True, check=False)
     assert started.returncode == 0, started.stderr
     os.environ["WELFARE_PG_DATABASE"] = PG_DATABASE
     try:
@@ -61,7 +61,7 @@ def postgres_build(build, tmp_path_factory):
         yield result
     finally:
         if not already_running:
-            subprocess.run([script, "stop"], capture_output=True)
+            subprocess.run([script, "stop"], capture_output=True, check=False)
         os.environ.pop("WELFARE_PG_DATABASE", None)
 
 
@@ -189,20 +189,20 @@ def spark_build(build, tmp_path_factory):
     python = sys.executable
     loaded = subprocess.run(
         [python, "-m", "welfare_segments.cli", "load", "--target", "spark", "--raw-dir", str(build.raw_dir)],
-        cwd=REPO, env=env, capture_output=True, text=True,
+        cwd=REPO, env=env, capture_output=True, text=True, check=False,
     )
     assert loaded.returncode == 0, loaded.stderr[-3000:]
     executable = os.path.join(os.path.dirname(python), "dbt")
     built = subprocess.run(
         [executable, "build", "--target", "spark", "--profiles-dir", str(REPO / "profiles"),
          "--target-path", str(root / "target"), "--log-path", str(root / "logs")],
-        cwd=REPO, env=env, capture_output=True, text=True,
+        cwd=REPO, env=env, capture_output=True, text=True, check=False,
     )
     exported = None
     if built.returncode == 0:
         exported = subprocess.run(
             [python, "-m", "welfare_segments.spark_export", str(root / "marts"), *KEY_MARTS],
-            cwd=REPO, env=env, capture_output=True, text=True,
+            cwd=REPO, env=env, capture_output=True, text=True, check=False,
         )
         assert exported.returncode == 0, exported.stderr[-3000:]
     return built, root / "marts"
@@ -248,7 +248,7 @@ def test_spark_refuses_key_material_besides_the_environment_key(build, spark_bui
         [os.path.join(os.path.dirname(sys.executable), "dbt"), "run", "--target", "spark",
          "--select", "stg_population_register__persons", "--profiles-dir", str(REPO / "profiles"),
          "--target-path", str(root / "target_refused"), "--log-path", str(root / "logs_refused")],
-        cwd=REPO, env=env, capture_output=True, text=True,
+        cwd=REPO, env=env, capture_output=True, text=True, check=False,
     )
     assert refused.returncode != 0
     assert "Refusing to build" in refused.stdout

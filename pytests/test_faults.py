@@ -315,5 +315,5 @@ def test_cli_generate_with_faults_prints_class_counts(tmp_path, capsys):
     printed = capsys.readouterr().out
     manifest = json.loads((out / "faults_manifest.json").read_text())
     for name, c in manifest["classes"].items():
-        assert re.search(rf"^\s+{name}\s+{c['count']:,} rows$", printed, re.M), name
+        assert re.search(rf"^\s+{name}\s+{c['count']:,} rows$", printed, re.MULTILINE), name
     assert sum(1 for c in manifest["classes"].values() if c["count"] >= 1) >= 10

@@ -139,20 +139,30 @@ def test_a_changed_earlier_month_is_rebuilt_and_equals_full_refresh(build, tmp_p
     load(build.raw_dir, monthly)
     first_run = _build(monthly, tmp_path, "before")
 
-    # a corrected extract: March's postings sent twice, and a late posting
+    # a corrected extract: 12 postings of each year's March sent again under
+    # new ids (too few for the repeated-month check), and a late posting
     # booked into January of the first year
     changed = tmp_path / "raw_changed"
     shutil.copytree(build.raw_dir, changed)
     ledger = pq.read_table(build.raw_dir / "ledger_postings.parquet")
-    march = ledger.filter(pc.equal(pc.month(ledger["booking_date"]), 3))
+    first_year = LAST_YEAR - TEST_YEARS + 1
+    march = pa.concat_tables([
+        ledger.filter(pc.and_(
+            pc.equal(pc.month(ledger["booking_date"]), 3), pc.equal(pc.year(ledger["booking_date"]), year),
+        )).slice(0, 12)
+        for year in (first_year, LAST_YEAR)
+    ])
+    march = march.set_column(
+        march.schema.get_field_index("posting_id"), "posting_id",
+        [[f"RESENT-{i:04d}" for i in range(march.num_rows)]],
+    )
     late = ledger.slice(0, 1)
     late = late.set_column(late.schema.get_field_index("posting_id"), "posting_id", [["LATE-0001"]])
-    first_year = LAST_YEAR - TEST_YEARS + 1
     late = late.set_column(
         late.schema.get_field_index("booking_date"), "booking_date",
         [[dt.date(first_year, 1, 15)]],
     )
-    assert march.num_rows > 0
+    assert march.num_rows == 24
     pq.write_table(pa.concat_tables([ledger, march, late.cast(ledger.schema)]), changed / "ledger_postings.parquet")
 
     load(changed, monthly)

@@ -45,7 +45,7 @@ def test_published_file_holds_the_analytics_marts_only(build, warehouse, publish
         columns = con.execute(
             "select table_name, column_name, data_type from information_schema.columns "
             "where table_schema = 'main'").fetchall()
-        assert not [c for _, c, _ in columns if c.endswith("person_id") or c.endswith("family_id") or c == "unit_id"]
+        assert not [c for _, c, _ in columns if c.endswith(("person_id", "family_id")) or c == "unit_id"]
         for table, column, data_type in columns:
             if data_type.startswith("VARCHAR"):
                 values = _ids(con, f'select distinct "{column}" from main."{table}"')

@@ -17,6 +17,7 @@ against the diagonal, cost breakdowns, ...), so it is a tool, not yet a test.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections import defaultdict
 
@@ -120,9 +121,9 @@ def audit(con) -> dict:
 
     # 2. complements and parent minus sub-segment, per cell and for sizes
     for (s, year, section, item), r in prof.items():
-        if r["n_units"] is not None and r["segment_size"] is not None and section != "summary":
-            if small(r["segment_size"] - r["n_units"]):
-                findings["small_complement"].append((s, year, section, item))
+        if (r["n_units"] is not None and r["segment_size"] is not None and section != "summary"
+                and small(r["segment_size"] - r["n_units"])):
+            findings["small_complement"].append((s, year, section, item))
         for a in anc[s]:
             ra = prof.get((a, year, section, item))
             if ra is None:
@@ -210,7 +211,7 @@ def audit(con) -> dict:
     for r in conc:
         nested[(r["analysis_year"], r["population"], r["cost_scope"])].append(r)
     for key, groups in nested.items():
-        for smaller, larger in zip(groups, groups[1:]):
+        for smaller, larger in itertools.pairwise(groups):
             if smaller["n_units"] is not None and larger["n_units"] is not None \
                     and small(larger["n_units"] - smaller["n_units"]):
                 findings["nested_top_group_difference"].append((*key, smaller["top_percent"], larger["top_percent"]))

@@ -32,10 +32,10 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
 
 STAGE_NAMES = ("generate", "load", "dbt build", "floor")
 FLOOR_LABEL = "floor (DuckDB single pass)"
@@ -140,8 +140,11 @@ def _postgres_prepare(ctx: BenchContext) -> None:
     import psycopg2
 
     script = ctx.project_dir / "scripts" / "postgres.sh"
-    ctx.started_server = subprocess.run([str(script), "status"], capture_output=True).returncode != 0
-    started = subprocess.run([str(script), "start"], capture_output=True, text=True)
+    # the private server's generated superuser password, read by libpq here,
+    # by the loader and by dbt (as scripts/test-postgres.sh does)
+    os.environ.setdefault("PGPASSFILE", str(ctx.project_dir / ".pg" / "pgpass"))
+    ctx.started_server = subprocess.run([str(script), "status"], capture_output=True, check=False).returncode != 0
+    started = subprocess.run([str(script), "start"], capture_output=True, text=True, check=False)
     if started.returncode != 0:
         raise BenchError(f"could not start PostgreSQL: {started.stderr.strip()}")
     admin = psycopg2.connect(
@@ -156,7 +159,7 @@ def _postgres_prepare(ctx: BenchContext) -> None:
 def _postgres_finish(ctx: BenchContext) -> None:
     # stop the server only if the bench started it
     if ctx.started_server:
-        subprocess.run([str(ctx.project_dir / "scripts" / "postgres.sh"), "stop"], capture_output=True)
+        subprocess.run([str(ctx.project_dir / "scripts" / "postgres.sh"), "stop"], capture_output=True, check=False)
 
 
 def _postgres_load(ctx: BenchContext) -> StageCommand:
@@ -449,8 +452,8 @@ def run_bench(persons: int, seed: int, years: int, target: str, work_dir: Path,
 
 def format_report(report: dict) -> str:
     """The printed table, the ratio and the slowest nodes."""
-    lines = [f"bench: {report['persons']:,} persons x {report['years']} year(s), seed {report['seed']}, "
-             f"target {report['target']} ({report['machine']['cpus']} CPUs, {report['machine']['mem_gb']} GB)", ""]
+    lines = [(f"bench: {report['persons']:,} persons x {report['years']} year(s), seed {report['seed']}, "
+              f"target {report['target']} ({report['machine']['cpus']} CPUs, {report['machine']['mem_gb']} GB)"), ""]
     lines.append(f"{'stage':<28}{'seconds':>9}{'peak MB':>10}{'rows/s':>13}")
     for s in report["stages"]:
         label = FLOOR_LABEL if s["name"] == "floor" else s["name"]

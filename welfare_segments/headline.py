@@ -53,7 +53,7 @@ def headline(warehouse: Path) -> str:
                 f"  1. {allocated_share:.1%} of {float(relevant) / 1e6:,.1f} mio. kr relevant municipal cost allocated to individuals",
                 f"  2. mean welfare cost per citizen {float(mean_cost):,.0f} kr (municipal and regional)",
                 f"  3. the costliest 1 % of citizens carry {shares.get(1, 0):.1%} of all cost, the costliest 5 % {shares.get(5, 0):.1%}",
-                f"  4. {n_segments} segments (analytics.segment_profiles): {n_with_members} with members, "
-                f"{n_withheld} withheld as smaller than min_cell_size",
+                (f"  4. {n_segments} segments (analytics.segment_profiles): {n_with_members} with members, "
+                 f"{n_withheld} withheld as smaller than min_cell_size"),
             ]
     return "\n".join(lines)

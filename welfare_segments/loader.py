@@ -17,14 +17,13 @@ non-synthetic extract with the demo key.
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
-
-import json
-import os
 
 from welfare_segments.contract import RAW_TABLES, RawTable
 

@@ -204,7 +204,7 @@ def concentration(df: pd.DataFrame, scope: str = "total") -> dict[int, float]:
     total = cost.sum()
     out = {}
     for p in SHARES:
-        n = int(round(cost.shape[0] * p / 100))
+        n = round(cost.shape[0] * p / 100)
         out[p] = float(cost[:n].sum() / total) if total else float("nan")
     return out
 
@@ -212,7 +212,7 @@ def concentration(df: pd.DataFrame, scope: str = "total") -> dict[int, float]:
 def top_overlap(df: pd.DataFrame, p: float) -> float:
     """Share of the costliest p % by municipal cost who are also in the costliest p % by regional cost."""
     pop = df[df["is_in_population"]]
-    n = int(round(pop.shape[0] * p / 100))
+    n = round(pop.shape[0] * p / 100)
     a = set(pop.sort_values("municipal_cost", ascending=False, kind="stable")["person_id"].head(n))
     b = set(pop.sort_values("regional_cost", ascending=False, kind="stable")["person_id"].head(n))
     return len(a & b) / n if n else float("nan")

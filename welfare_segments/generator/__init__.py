@@ -35,8 +35,16 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from welfare_segments.contract import (ADDRESSES, HEALTH_INSURANCE_SERVICES, HOSPITAL_CONTACTS, LEDGER_POSTINGS,
-                                       PERSONS, RELATIONS, RESIDENCES, SERVICE_DELIVERIES)
+from welfare_segments.contract import (
+    ADDRESSES,
+    HEALTH_INSURANCE_SERVICES,
+    HOSPITAL_CONTACTS,
+    LEDGER_POSTINGS,
+    PERSONS,
+    RELATIONS,
+    RESIDENCES,
+    SERVICE_DELIVERIES,
+)
 
 from ._pool import ordered_map
 from ._util import INF, TableWriter, date_array, digits_ids, seq_ids, take_strings
@@ -45,7 +53,7 @@ from .municipal import SOURCES, UNITS, Ledger, deselected, finish_direct, finish
 from .population import ADDRESS_KINDS, MUNICIPALITIES, simulate
 from .regional import CODES, CTYPES, PROVIDERS, SECTORS, Health, draw_conditions, year_health
 
-__all__ = ["generate", "load_catalogue", "CHUNK_PERSONS", "chunk_sizes"]
+__all__ = ["CHUNK_PERSONS", "chunk_sizes", "generate", "load_catalogue"]
 
 #: persons per chunk (the output depends on it: do not make it depend on the machine)
 CHUNK_PERSONS = 250_000

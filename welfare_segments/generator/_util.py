@@ -105,7 +105,7 @@ def date_array(days: np.ndarray, null_mask: np.ndarray | None = None) -> pa.Arra
     return pa.array(d.astype(np.int32), type=pa.int32(), mask=null_mask).cast(pa.date32())
 
 
-PARQUET_OPTIONS = dict(compression="zstd", compression_level=3, use_dictionary=True, write_statistics=True)
+PARQUET_OPTIONS = {"compression": "zstd", "compression_level": 3, "use_dictionary": True, "write_statistics": True}
 ROW_GROUP_SIZE = 1 << 20
 
 

@@ -36,13 +36,20 @@ for the whole files. Duplicated postings follow the rows of their own chunk.
 from __future__ import annotations
 
 import datetime as _dt
-import math
 
 import numpy as np
 import pyarrow as pa
 
-__all__ = ["CLASSES", "TABLE_CLASSES", "TYPE_OVERRIDES", "inject_faults", "inject_chunk_faults", "build_manifest",
-           "format_amounts", "MUNICIPALITY_CODE"]
+__all__ = [
+    "CLASSES",
+    "MUNICIPALITY_CODE",
+    "TABLE_CLASSES",
+    "TYPE_OVERRIDES",
+    "build_manifest",
+    "format_amounts",
+    "inject_chunk_faults",
+    "inject_faults",
+]
 
 MUNICIPALITY_CODE = "336"
 PLACEMENT_PREFIX = "5.28."
@@ -136,7 +143,7 @@ def _split(total: int, k: int) -> list[int]:
 
 def _targets(table: str, n_rows: int, rate: float) -> dict[str, int]:
     classes = TABLE_CLASSES[table]
-    total = int(round(rate * n_rows))
+    total = round(rate * n_rows)
     if n_rows >= 100:
         total = max(total, len(classes))
     return dict(zip(classes, _split(total, len(classes))))

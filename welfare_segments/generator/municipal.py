@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._util import INF, day, month_bounds, persistent_uniform, years_to_days
-from .population import (P_BOTILBUD, P_HOMELESS, P_NURSING, P_PLACED, PLACEMENT_TYPES, Population)
+from .population import P_BOTILBUD, P_HOMELESS, P_NURSING, P_PLACED, PLACEMENT_TYPES, Population
 
 SOURCES = ["benefits", "invoices", "payroll", "finance", "care_system"]
 S_BENEFITS, S_INVOICES, S_PAYROLL, S_FINANCE, S_CARE = range(5)
@@ -90,7 +90,6 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
     age = (Y0 - pop.birth) / 365.25
     z, h = pop.z, pop.h
     kind = pop.kind
-    f = np.where(act, (e - s) / nd, 0.0)
     dis_child = conditions["child_disability"]
     id_adult = conditions["intellectual_disability"]
 

@@ -239,9 +239,9 @@ class _Builder:
     def add_persons(self, **cols) -> np.ndarray:
         n = len(cols["birth"])
         start = self.n
-        defaults = dict(death=INF, kind=P_PRIVATE, hh=-1, mother=-1, father=-1, partner=-1, lo=INF, hi=INF,
-                        nh_from=INF, placed_from=INF, placed_type=-1, inst_addr=-1, z=0.0, h=0.0,
-                        cur_addr=-1, cur_from=0)
+        defaults = {"death": INF, "kind": P_PRIVATE, "hh": -1, "mother": -1, "father": -1, "partner": -1,
+                    "lo": INF, "hi": INF, "nh_from": INF, "placed_from": INF, "placed_type": -1, "inst_addr": -1,
+                    "z": 0.0, "h": 0.0, "cur_addr": -1, "cur_from": 0}
         for f in self.PERSON_FIELDS:
             v = cols.get(f, defaults.get(f))
             arr = np.broadcast_to(np.asarray(v, dtype=self.p[f].dtype), (n,))
@@ -319,7 +319,7 @@ def simulate(rng: np.random.Generator, persons: int, first_year: int, last_year:
     nofixed = b.add_addresses(np.arange(len(MUNICIPALITIES)), K_NOFIXED)
 
     # base private households
-    priv, hs, hh_ids = _new_private_households(b, rng, n_priv, T0, None)
+    priv, hs, _hh_ids = _new_private_households(b, rng, n_priv, T0, None)
     p = b.p
     # relations of the base population
     rel = [[], [], []]
