@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -60,6 +61,24 @@ def test_own_extract_without_dataset_json_is_not_synthetic(broken, tmp_path):
     load(broken, tmp_path / "w.duckdb")
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
         assert con.execute("select is_synthetic from raw.extract_info").fetchone()[0] is False
+
+
+@pytest.mark.parametrize("change", ["other_rows", "copied_mark_without_hashes"])
+def test_a_synthetic_mark_beside_other_files_is_refused(broken, tmp_path, capsys, change):
+    if change == "other_rows":
+        # real data put beside a generated dataset.json: here one row fewer
+        _rewrite(broken / "persons.parquet", lambda rows: rows.slice(1))
+    else:
+        # a hand-written or older mark that names no files
+        info = json.loads((broken / "dataset.json").read_text())
+        del info["files"]
+        (broken / "dataset.json").write_text(json.dumps(info))
+    load(broken, tmp_path / "w.duckdb")
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        synthetic, description = con.execute("select is_synthetic, description from raw.extract_info").fetchone()
+    assert synthetic is False
+    assert description.startswith("synthetic mark refused") and "persons.parquet" in description
+    assert "synthetic mark refused" in capsys.readouterr().err
 
 
 def test_dates_and_amounts_as_text_are_loaded_as_text(broken, tmp_path):

@@ -11,7 +11,9 @@ Types are logical types understood by the loader:
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -172,3 +174,10 @@ RAW_TABLES: tuple[RawTable, ...] = (
 )
 
 RAW_TABLES_BY_NAME = {table.name: table for table in RAW_TABLES}
+
+
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of a raw file: dataset.json records one per generated file,
+    so a synthetic mark copied beside other files no longer matches them."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()

@@ -10,7 +10,7 @@ import duckdb
 def headline(warehouse: Path) -> str:
     """Headline figures per analysis year: allocation coverage, mean cost per
     citizen, the share of cost carried by the costliest 1 % and 5 %, and how
-    many segments have members."""
+    many segments have members; then what the quarantine set aside."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
         coverage = con.execute(
             """
@@ -56,4 +56,36 @@ def headline(warehouse: Path) -> str:
                 (f"  4. {n_segments} segments (analytics.segment_profiles): {n_with_members} with members, "
                  f"{n_withheld} withheld as smaller than min_cell_size"),
             ]
+        lines += _quarantine_lines(con)
     return "\n".join(lines)
+
+
+def _quarantine_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Rows set aside as bad input over the whole extract, and the kroner they carry, per source table."""
+    by_table = con.execute(
+        """
+        select source_table, count(*), coalesce(sum(amount), 0), count(*) - count(amount)
+        from quarantine.rejected_rows
+        group by source_table
+        order by source_table
+        """
+    ).fetchall()
+    n_rows = sum(n for _, n, _, _ in by_table)
+    kroner = sum(float(amount) for _, _, amount, _ in by_table)
+    lines = [(f"quarantine: {n_rows:,} rows set aside with their reason (quarantine.rejected_rows), "
+              f"carrying {kroner:,.0f} kr")]
+    for table, n, amount, n_unparsed in by_table:
+        unparsed = f", {n_unparsed:,} with an amount that does not parse" if n_unparsed else ""
+        lines.append(f"  {table}: {n:,} rows, {float(amount):,.0f} kr{unparsed}")
+    if by_table:
+        reason, n = con.execute(
+            """
+            select primary_reason, count(*)
+            from quarantine.rejected_rows
+            group by primary_reason
+            order by count(*) desc, primary_reason
+            limit 1
+            """
+        ).fetchone()
+        lines.append(f"  most frequent reason: {reason} ({n:,} rows)")
+    return lines

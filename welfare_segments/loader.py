@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from welfare_segments.contract import RAW_TABLES, RawTable
+from welfare_segments.contract import RAW_TABLES, RawTable, file_sha256
 
 # Logical types that may also arrive as text, to be parsed (and quarantined
 # when they do not parse) in staging.
@@ -120,6 +121,35 @@ def amount_format(info: dict, raw_dir: Path) -> str | None:
     return declared
 
 
+def synthetic_mark_problem(info: dict, paths: dict[str, Path]) -> str | None:
+    """Why dataset.json's synthetic mark does not hold for these files, or
+    None when it holds (or the extract claims no mark)."""
+    if not info.get("synthetic", False):
+        return None
+    recorded = info.get("files") or {}
+    for path in paths.values():
+        expected = recorded.get(path.name)
+        if expected is None:
+            return f"dataset.json records no hash for {path.name}"
+        if file_sha256(path) != expected:
+            return f"{path.name} is not the file dataset.json was written for (its SHA-256 differs)"
+    return None
+
+
+def extract_info_row(info: dict, raw_dir: Path, paths: dict[str, Path]) -> tuple[bool, str, str | None]:
+    """raw.extract_info's one row: is_synthetic (the generator's mark, and only
+    where it matches the files), a description, the declared amount_format."""
+    problem = synthetic_mark_problem(info, paths)
+    if problem:
+        print(f"raw dir {raw_dir}: synthetic mark refused, the extract is treated as real data: {problem}",
+              file=sys.stderr)
+    is_synthetic = bool(info.get("synthetic", False)) and problem is None
+    description = json.dumps(info, sort_keys=True) if info else "own extract"
+    if problem:
+        description = f"synthetic mark refused: {problem}"
+    return is_synthetic, description, amount_format(info, raw_dir)
+
+
 def load(raw_dir: Path, warehouse: Path, schema: str = "raw") -> dict[str, int]:
     """Check every raw file, then (re)create the raw tables. Returns row counts."""
     raw_dir = Path(raw_dir)
@@ -143,8 +173,7 @@ def load(raw_dir: Path, warehouse: Path, schema: str = "raw") -> dict[str, int]:
             f"create or replace table {schema}.extract_info as "
             "select cast(? as boolean) as is_synthetic, cast(? as varchar) as description, "
             "cast(? as varchar) as amount_format",
-            [bool(info.get("synthetic", False)), json.dumps(info, sort_keys=True) if info else "own extract",
-             amount_format(info, raw_dir)],
+            list(extract_info_row(info, raw_dir, paths)),
         )
     return counts
 
@@ -229,8 +258,7 @@ def load_postgres(raw_dir: Path, dsn: str | None = None, schema: str = "raw") ->
             )
             cur.execute(
                 f"insert into {schema}.extract_info values (%s, %s, %s)",
-                [bool(info.get("synthetic", False)), json.dumps(info, sort_keys=True) if info else "own extract",
-                 amount_format(info, raw_dir)],
+                list(extract_info_row(info, raw_dir, paths)),
             )
     finally:
         con.close()
@@ -290,8 +318,7 @@ def load_spark(raw_dir: Path, schema: str = "raw") -> dict[str, int]:
             spark.sql(f"create table {schema}.{table.name} using parquet location '{files / table.name}'")
         spark.sql(f"drop table if exists {schema}.extract_info")
         spark.createDataFrame(
-            [(bool(info.get("synthetic", False)), json.dumps(info, sort_keys=True) if info else "own extract",
-              amount_format(info, raw_dir))],
+            [extract_info_row(info, raw_dir, paths)],
             "is_synthetic boolean, description string, amount_format string",
         ).write.format("parquet").saveAsTable(f"{schema}.extract_info")
     finally:

@@ -44,6 +44,7 @@ from welfare_segments.contract import (
     RELATIONS,
     RESIDENCES,
     SERVICE_DELIVERIES,
+    file_sha256,
 )
 
 from ._pool import ordered_map
@@ -368,8 +369,11 @@ def generate(out_dir: Path, persons: int = 22600, seed: int = 20240101, years: i
         w.close()
         counts[name] = w.rows
 
+    # the synthetic mark names the files it describes by their hashes: the
+    # loader accepts it only beside exactly these files
+    files = {table.file_name: file_sha256(out_dir / table.file_name) for table in TABLES}
     dataset = {"synthetic": True, "generator": "welfare_segments", "persons": persons, "seed": seed,
-               "years": years, "last_year": last_year, "faults": faults}
+               "years": years, "last_year": last_year, "faults": faults, "files": files}
     _write_json(out_dir / "dataset.json", dataset)
     manifest_path = out_dir / "faults_manifest.json"
     if faults > 0:

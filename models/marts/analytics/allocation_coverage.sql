@@ -29,7 +29,9 @@ ledger_summed as (
         sum(unallocated_amount) as unallocated_amount,
         sum(quarantined_amount) as quarantined_amount
     from allocation_reconciliation
-    where sector = 'municipal' and is_analysis_year
+    -- by where the row comes from, not by the catalogue's sector: a posting
+    -- with a function the catalogue does not know is quarantined, and counted
+    where cost_source = 'municipal' and is_analysis_year
     group by analysis_year
 
 ),
