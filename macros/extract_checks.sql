@@ -22,6 +22,7 @@
             {%- endif -%}
         {%- endfor -%}
         {%- do check_ledger_months(schema) -%}
+        {%- do check_against_previous_load(schema) -%}
     {%- endif -%}
     select 1 as extract_checked
 {% endmacro %}
@@ -83,5 +84,40 @@
                 ) }}
             {%- endif -%}
         {%- endfor -%}
+    {%- endfor -%}
+{% endmacro %}
+
+{#- A table that shrank sharply since the previous load (the loader keeps
+    that load's control totals in previous_load_control_totals) is an
+    extract cut short, not a municipality that lost half its residents. -#}
+{% macro check_against_previous_load(schema) %}
+    {%- set previous = adapter.get_relation(
+        database=target.database, schema=schema,
+        identifier='previous_load_control_totals'
+    ) -%}
+    {%- if previous is none or var('min_rows_share_of_previous_load') <= 0 -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set compared = run_query(
+        'select previous_rows.table_name, previous_rows.n_rows, '
+        ~ 'coalesce(current_rows.n_rows, 0) from '
+        ~ '(select table_name, sum(n_rows) as n_rows from ' ~ previous
+        ~ ' group by table_name) as previous_rows left join '
+        ~ '(select table_name, sum(n_rows) as n_rows from ' ~ schema
+        ~ '.load_control_totals group by table_name) as current_rows '
+        ~ 'on previous_rows.table_name = current_rows.table_name '
+        ~ 'order by previous_rows.table_name'
+    ).rows -%}
+    {%- for table_name, n_before, n_now in compared -%}
+        {%- if n_now < n_before * var('min_rows_share_of_previous_load') -%}
+            {{ exceptions.raise_compiler_error(
+                "Refusing to build: " ~ schema ~ "." ~ table_name ~ " has "
+                ~ n_now ~ " rows, against " ~ n_before ~ " in the previous "
+                ~ "load (less than var min_rows_share_of_previous_load = "
+                ~ var('min_rows_share_of_previous_load') ~ "): an extract "
+                ~ "cut short? Build with --vars "
+                ~ "'{min_rows_share_of_previous_load: 0}' if it is meant."
+            ) }}
+        {%- endif -%}
     {%- endfor -%}
 {% endmacro %}

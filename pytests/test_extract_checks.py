@@ -58,3 +58,17 @@ def test_a_month_sent_twice_under_new_ids_stops_the_build(copied_warehouse, tmp_
     )
     assert returncode != 0
     assert f"month {LAST_YEAR}05 of raw.ledger_postings" in output and "sent twice under new ids" in output
+
+
+def test_a_table_shrunk_sharply_since_the_previous_load_stops_the_build(copied_warehouse, tmp_path):
+    returncode, output = _run(
+        copied_warehouse, tmp_path,
+        "create table raw.previous_load_control_totals as "
+        "select * replace (n_rows * 3 as n_rows) from raw.load_control_totals",
+    )
+    assert returncode != 0
+    with duckdb.connect(str(copied_warehouse), read_only=True) as con:
+        (n_now,) = con.execute(
+            "select sum(n_rows) from raw.load_control_totals where table_name = 'addresses'"
+        ).fetchone()
+    assert f"raw.addresses has {n_now} rows, against {3 * n_now} in the previous load" in output

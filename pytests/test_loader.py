@@ -142,6 +142,52 @@ def test_text_where_a_boolean_is_expected_is_refused(broken, tmp_path):
         load(broken, tmp_path / "w.duckdb")
 
 
+def _ledger_rows(warehouse: Path) -> int:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute("select count(*) from raw.ledger_postings").fetchone()[0]
+
+
+def test_a_bad_byte_is_named_and_the_previous_extract_stays(raw, broken, tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    load(raw, warehouse)
+    before = _ledger_rows(warehouse)
+
+    def latin1_in_row_3(table: pa.Table) -> pa.Table:
+        values = [v.encode() for v in table["cost_centre"].to_pylist()]
+        values[2] = "K\xf8ge".encode("latin-1")  # an ø from a Latin-1 export
+        column = pa.array(values, type=pa.binary()).view(pa.string())
+        return table.set_column(table.column_names.index("cost_centre"), "cost_centre", column)
+
+    _rewrite(broken / "ledger_postings.parquet", lambda t: t.slice(0, t.num_rows - 10))
+    _rewrite(broken / "service_deliveries.parquet", latin1_in_row_3)
+    with pytest.raises(RawContractError) as refused:
+        load(broken, warehouse)
+    assert str(refused.value) == (
+        f"raw file {broken / 'service_deliveries.parquet'}: row 3, column 'cost_centre': text is not valid UTF-8 "
+        "(byte 2 of the value); re-export the file with UTF-8 text"
+    )
+    # the shortened ledger was not loaded beside the old tables
+    assert _ledger_rows(warehouse) == before
+
+
+def test_a_load_failing_half_way_leaves_the_previous_extract_whole(raw, broken, tmp_path, monkeypatch):
+    from welfare_segments import loader
+
+    warehouse = tmp_path / "w.duckdb"
+    load(raw, warehouse)
+    before = _ledger_rows(warehouse)
+    _rewrite(broken / "ledger_postings.parquet", lambda t: t.slice(0, t.num_rows - 10))
+
+    def disk_full(*args):
+        raise OSError("No space left on device")
+
+    # every table is written when the last step fails
+    monkeypatch.setattr(loader, "extract_info_row", disk_full)
+    with pytest.raises(OSError):
+        load(broken, warehouse)
+    assert _ledger_rows(warehouse) == before
+
+
 def test_nothing_is_loaded_when_one_file_is_broken(broken, tmp_path):
     _rewrite(broken / "relations.parquet", lambda t: t.drop(["relation_type"]))
     with pytest.raises(RawContractError):

@@ -31,6 +31,10 @@ class RawTable:
     description: str
     key: tuple[str, ...]
     columns: tuple[RawColumn, ...]
+    #: the date that places a row in a month, and the kroner column, of the
+    #: tables whose control totals the loader records per month
+    month_column: str | None = None
+    amount_column: str | None = None
 
     @property
     def file_name(self) -> str:
@@ -109,6 +113,8 @@ LEDGER_POSTINGS = RawTable(
         C("person_id", "string", True, "Person the posting concerns; empty for pooled postings."),
         C("source_system", "string", False, "System the posting came from (e.g. payroll, benefits, invoices)."),
     ),
+    month_column="booking_date",
+    amount_column="amount",
 )
 
 SERVICE_DELIVERIES = RawTable(
@@ -146,6 +152,8 @@ HOSPITAL_CONTACTS = RawTable(
         C("primary_diagnosis", "string", False, "Action diagnosis, ICD-10 without the leading 'D' (e.g. 'E11.9')."),
         C("secondary_diagnosis", "string", True, "One secondary diagnosis (bidiagnose), ICD-10, if any."),
     ),
+    month_column="start_date",
+    amount_column="tariff_amount",
 )
 
 HEALTH_INSURANCE_SERVICES = RawTable(
@@ -160,6 +168,8 @@ HEALTH_INSURANCE_SERVICES = RawTable(
         C("service_date", "date", False, "Date of the service."),
         C("fee_amount", "double", False, "Fee paid by the region in kroner."),
     ),
+    month_column="service_date",
+    amount_column="fee_amount",
 )
 
 RAW_TABLES: tuple[RawTable, ...] = (

@@ -77,7 +77,34 @@ def check_file(table: RawTable, raw_dir: Path) -> Path:
             raise RawContractError(
                 f"raw file {path}: column '{col.name}' has type {found}, expected {col.type}"
             )
+    _check_text_encoding(path, [col.name for col in table.columns
+                                if _ACCEPTED["string"](schema.field(col.name).type)])
     return path
+
+
+def _check_text_encoding(path: Path, text_columns: list[str]) -> None:
+    """Every text value is valid UTF-8, or raise naming row and column (never
+    the value: it may identify a person). Checked before anything is loaded,
+    so a bad byte in one file leaves the previous extract as it was."""
+    if not text_columns:
+        return
+    first_row = 1
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=65_536, columns=text_columns):
+        for name, column in zip(batch.schema.names, batch.columns, strict=True):
+            try:
+                column.validate(full=True)
+            except pa.ArrowInvalid:
+                for offset, value in enumerate(column.cast(pa.binary()).to_pylist()):
+                    try:
+                        if value is not None:
+                            value.decode("utf-8")
+                    except UnicodeDecodeError as exc:
+                        raise RawContractError(
+                            f"raw file {path}: row {first_row + offset}, column '{name}': text is not valid "
+                            f"UTF-8 (byte {exc.start + 1} of the value); re-export the file with UTF-8 text"
+                        ) from None
+                raise
+        first_row += batch.num_rows
 
 
 def _select_list(table: RawTable, path: Path) -> str:
@@ -150,15 +177,73 @@ def extract_info_row(info: dict, raw_dir: Path, paths: dict[str, Path]) -> tuple
     return is_synthetic, description, amount_format(info, raw_dir)
 
 
+CONTROL_TOTAL_COLUMNS = (
+    ("table_name", "string"), ("file_name", "string"), ("file_sha256", "string"), ("record_month", "int"),
+    ("n_rows", "int"), ("n_amounts", "int"), ("amount_sum", "double"),
+)
+
+
+def _control_amount_sql(column: str, is_text: bool, declared_format: str | None) -> str:
+    """The kroner of a raw value as the declared format reads them, null when
+    they do not parse, are not finite or are ambiguous. An independent reading
+    of the format (the dbt staging layer has its own), so that the control
+    totals check the pipeline's parse instead of repeating it."""
+    if not is_text:
+        return f"case when isfinite(cast({column} as double)) then cast({column} as double) end"
+    text = f"trim({column})"
+    if declared_format == "danish":
+        ambiguous = f"({text} like '%.%' and not regexp_full_match({text}, '[+-]?[0-9]{{1,3}}([.][0-9]{{3}})+(,[0-9]+)?'))"
+        number = f"try_cast(replace(replace({text}, '.', ''), ',', '.') as double)"
+    else:
+        ambiguous = (f"(({text} like '%.%' and {text} like '%,%') "
+                     f"or regexp_full_match({text}, '[+-]?[0-9]{{1,3}}[.][0-9]{{3}}'))")
+        number = f"try_cast({text} as double)"
+    return f"case when not {ambiguous} and isfinite({number}) then {number} end"
+
+
+def control_totals(table: RawTable, path: Path, declared_format: str | None) -> list[tuple]:
+    """The loader's control totals of one raw file: its SHA-256 and, per month
+    of the table's date (0 where the date does not parse; one row for a table
+    without a date), the rows, the rows whose amount parses and their kroner
+    (each rounded to the øre, as the pipeline keeps them)."""
+    digest = file_sha256(path)
+    if table.month_column is None:
+        return [(table.name, path.name, digest, None, pq.read_metadata(path).num_rows, None, None)]
+    schema = pq.read_schema(path)
+    day = f"try_cast({table.month_column} as date)"
+    month = f"coalesce(cast(extract(year from {day}) * 100 + extract(month from {day}) as integer), 0)"
+    if table.amount_column is None:
+        amount = "cast(null as double)"
+    else:
+        is_text = _ACCEPTED["string"](schema.field(table.amount_column).type)
+        amount = _control_amount_sql(table.amount_column, is_text, declared_format)
+    with duckdb.connect() as con:
+        rows = con.execute(
+            f"select {month} as record_month, count(*), count({amount}), "
+            f"cast(sum(try_cast(round({amount}, 2) as decimal(38, 2))) as double) "
+            "from read_parquet(?) group by record_month order by record_month",
+            [str(path)],
+        ).fetchall()
+    return [(table.name, path.name, digest, m, n, n_amounts, kroner) for m, n, n_amounts, kroner in rows]
+
+
+def all_control_totals(paths: dict[str, Path], info: dict, raw_dir: Path) -> list[tuple]:
+    declared = amount_format(info, raw_dir)
+    return [row for table in RAW_TABLES for row in control_totals(table, paths[table.name], declared)]
+
+
 def load(raw_dir: Path, warehouse: Path, schema: str = "raw") -> dict[str, int]:
     """Check every raw file, then (re)create the raw tables. Returns row counts."""
     raw_dir = Path(raw_dir)
     paths = {table.name: check_file(table, raw_dir) for table in RAW_TABLES}
     info = read_dataset_info(raw_dir)
+    totals = all_control_totals(paths, info, raw_dir)
     warehouse = Path(warehouse)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
     with duckdb.connect(str(warehouse)) as con:
+        # one transaction: a load that fails half-way leaves the previous extract whole
+        con.execute("begin transaction")
         con.execute(f"create schema if not exists {schema}")
         for table in RAW_TABLES:
             path = str(paths[table.name]).replace("'", "''")
@@ -175,6 +260,24 @@ def load(raw_dir: Path, warehouse: Path, schema: str = "raw") -> dict[str, int]:
             "cast(? as varchar) as amount_format",
             list(extract_info_row(info, raw_dir, paths)),
         )
+        # the previous load's totals, against which the build checks that no table shrank sharply
+        if con.execute(
+            "select count(*) from information_schema.tables where table_schema = ? and table_name = 'load_control_totals'",
+            [schema],
+        ).fetchone()[0]:
+            con.execute(
+                f"create or replace table {schema}.previous_load_control_totals as "
+                f"select * from {schema}.load_control_totals"
+            )
+        con.execute(
+            f"create or replace table {schema}.load_control_totals ("
+            + ", ".join(f"{name} {_SQL_TYPES[kind]}" for name, kind in CONTROL_TOTAL_COLUMNS) + ")"
+        )
+        con.executemany(
+            f"insert into {schema}.load_control_totals values ({', '.join('?' for _ in CONTROL_TOTAL_COLUMNS)})",
+            totals,
+        )
+        con.execute("commit")
     return counts
 
 
@@ -221,6 +324,7 @@ def load_postgres(raw_dir: Path, dsn: str | None = None, schema: str = "raw") ->
     raw_dir = Path(raw_dir)
     paths = {table.name: check_file(table, raw_dir) for table in RAW_TABLES}
     info = read_dataset_info(raw_dir)
+    totals = all_control_totals(paths, info, raw_dir)
     dsn = dsn or postgres_dsn()
     _ensure_postgres_database(dsn)
     counts: dict[str, int] = {}
@@ -259,6 +363,18 @@ def load_postgres(raw_dir: Path, dsn: str | None = None, schema: str = "raw") ->
             cur.execute(
                 f"insert into {schema}.extract_info values (%s, %s, %s)",
                 list(extract_info_row(info, raw_dir, paths)),
+            )
+            cur.execute("select to_regclass(%s)", [f"{schema}.load_control_totals"])
+            if cur.fetchone()[0] is not None:
+                cur.execute(f"drop table if exists {schema}.previous_load_control_totals")
+                cur.execute(f"alter table {schema}.load_control_totals rename to previous_load_control_totals")
+            cur.execute(
+                f"create table {schema}.load_control_totals ("
+                + ", ".join(f"{name} {_PG_TYPES[kind]}" for name, kind in CONTROL_TOTAL_COLUMNS) + ")"
+            )
+            cur.executemany(
+                f"insert into {schema}.load_control_totals values ({', '.join('%s' for _ in CONTROL_TOTAL_COLUMNS)})",
+                totals,
             )
     finally:
         con.close()
@@ -299,17 +415,27 @@ def load_spark(raw_dir: Path, schema: str = "raw") -> dict[str, int]:
     raw_dir = Path(raw_dir)
     paths = {table.name: check_file(table, raw_dir) for table in RAW_TABLES}
     info = read_dataset_info(raw_dir)
+    totals = all_control_totals(paths, info, raw_dir)
     files = spark_dir() / "raw_files"
     counts: dict[str, int] = {}
+    # every copy is written under a hidden name (Spark skips files starting
+    # with '.') and only then put in place, so a load that fails while
+    # writing leaves the previous extract's files as they were
+    incoming = {}
     for table in RAW_TABLES:
         source = pq.read_table(paths[table.name], columns=[col.name for col in table.columns])
         numbers = pa.array(range(1, source.num_rows + 1), type=pa.int64())
         destination = files / table.name
         destination.mkdir(parents=True, exist_ok=True)
-        for old in destination.glob("*.parquet"):
-            old.unlink()
-        pq.write_table(source.append_column("source_row_number", numbers), destination / "part-0.parquet")
+        incoming[table.name] = destination / ".part-0.parquet.incoming"
+        pq.write_table(source.append_column("source_row_number", numbers), incoming[table.name])
         counts[table.name] = source.num_rows
+    for table in RAW_TABLES:
+        destination = files / table.name
+        for old in destination.glob("*.parquet"):
+            if old.name != "part-0.parquet":
+                old.unlink()
+        os.replace(incoming[table.name], destination / "part-0.parquet")
     spark = spark_session()
     try:
         spark.sql(f"create database if not exists {schema}")
@@ -321,6 +447,19 @@ def load_spark(raw_dir: Path, schema: str = "raw") -> dict[str, int]:
             [extract_info_row(info, raw_dir, paths)],
             "is_synthetic boolean, description string, amount_format string",
         ).write.format("parquet").saveAsTable(f"{schema}.extract_info")
+        control_columns = ", ".join(
+            f"{name} {'bigint' if kind == 'int' else kind}" for name, kind in CONTROL_TOTAL_COLUMNS
+        )
+        if spark.catalog.tableExists(f"{schema}.load_control_totals"):
+            before = [tuple(row) for row in spark.table(f"{schema}.load_control_totals").collect()]
+            spark.sql(f"drop table if exists {schema}.previous_load_control_totals")
+            spark.createDataFrame(before, control_columns).write.format("parquet").saveAsTable(
+                f"{schema}.previous_load_control_totals"
+            )
+        spark.sql(f"drop table if exists {schema}.load_control_totals")
+        spark.createDataFrame(
+            totals, control_columns,
+        ).write.format("parquet").saveAsTable(f"{schema}.load_control_totals")
     finally:
         spark.stop()
     return counts

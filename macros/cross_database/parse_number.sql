@@ -123,3 +123,13 @@
             then {{ parsed_number(field, relation) }}
     end
 {%- endmacro %}
+
+{#- The parsed number where it exceeds the bound, else null: kept as a double
+    beside the quarantined row, so that the kroner of a 1e12 posting are
+    still accounted for against the loader's control totals. -#}
+{% macro number_beyond_bound(field, relation, bound) -%}
+    case
+        when abs({{ parsed_number(field, relation) }}) > {{ bound }}
+            then {{ parsed_number(field, relation) }}
+    end
+{%- endmacro %}

@@ -37,7 +37,10 @@ renamed as (
         ) }} as fee_amount,
         {{ number_issue(
             'fee_amount', source('health_insurance', 'health_insurance_services'), 'amount', var('max_abs_amount')
-        ) }} as amount_issue
+        ) }} as amount_issue,
+        {{ number_beyond_bound(
+            'fee_amount', source('health_insurance', 'health_insurance_services'), var('max_abs_amount')
+        ) }} as amount_beyond_bound
     from source_services
 
 )

@@ -35,6 +35,9 @@ parsed as (
         {{ number_issue(
             'tariff_amount', source('hospital', 'hospital_contacts'), 'amount', var('max_abs_amount')
         ) }} as amount_issue,
+        {{ number_beyond_bound(
+            'tariff_amount', source('hospital', 'hospital_contacts'), var('max_abs_amount')
+        ) }} as amount_beyond_bound,
         upper(trim(primary_diagnosis)) as primary_diagnosis_code,
         nullif(upper(trim(secondary_diagnosis)), '') as secondary_diagnosis_code
     from source_contacts
@@ -67,6 +70,7 @@ final as (
         cast(extract(year from start_date) as integer) as contact_year,
         tariff_amount,
         amount_issue,
+        amount_beyond_bound,
         primary_diagnosis_code,
         secondary_diagnosis_code,
         coalesce(

@@ -30,6 +30,9 @@ parsed as (
         {{ number_issue(
             'amount', source('ledger', 'ledger_postings'), 'amount', var('max_abs_amount')
         ) }} as amount_issue,
+        {{ number_beyond_bound(
+            'amount', source('ledger', 'ledger_postings'), var('max_abs_amount')
+        ) }} as amount_beyond_bound,
         cast(amount as {{ dbt.type_string() }}) as amount_text,
         -- an empty string is a missing person id, as in many ledger exports
         nullif(trim(person_id), '') as source_person_id,
@@ -52,6 +55,7 @@ final as (
         amount,
         amount_text,
         amount_issue,
+        amount_beyond_bound,
         {{ pseudonymise('source_person_id') }} as person_id,
         source_system,
         source_person_id is null as is_pooled,

@@ -109,6 +109,7 @@ final as (
         service_year,
         is_in_analysis_years,
         fee_amount,
+        amount_beyond_bound,
         trim(trailing ';' from reason_list) as rejection_reasons,
         reason_list <> '' as is_rejected,
         '{{ invocation_id }}' as dbt_invocation_id,

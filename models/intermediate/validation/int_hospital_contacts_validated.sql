@@ -114,6 +114,7 @@ final as (
         contact_year,
         is_in_analysis_years,
         tariff_amount,
+        amount_beyond_bound,
         primary_diagnosis_code,
         secondary_diagnosis_code,
         trim(trailing ';' from reason_list) as rejection_reasons,

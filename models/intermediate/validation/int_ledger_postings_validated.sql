@@ -94,6 +94,7 @@ final as (
         cost_centre,
         amount,
         amount_text,
+        amount_beyond_bound,
         person_id,
         source_system,
         is_pooled,
