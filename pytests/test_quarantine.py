@@ -8,6 +8,7 @@ with its class among its reasons, and the reconciliation must stay exact.
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
 
 import duckdb
@@ -16,6 +17,8 @@ import pytest
 
 from welfare_segments.headline import headline
 from welfare_segments.validation import validate
+
+from .conftest import dbt
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +168,45 @@ def test_quarantined_rows_keep_the_offending_values(faulty):
     assert sample["invalid_amount"].startswith("amount=")
     assert sample["invalid_diagnosis_code"].startswith("primary_diagnosis=")
     assert sample["unknown_address_id"].startswith("address_id=")
+
+
+def test_a_pool_without_recipients_says_so_in_the_reconciliation(build, tmp_path):
+    # a cost-centre typo on the pooled postings of one activity or average
+    # function: nobody received the function from that cost centre
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(build.warehouse, copy)
+    with duckdb.connect(str(copy)) as con:
+        function_number, cost_centre, year = con.execute(
+            """
+            select any_value(function_number), any_value(cost_centre), any_value(analysis_year)
+            from audit.allocation_reconciliation
+            where allocation_method in ('activity', 'average') and is_analysis_year
+              and activity_allocated_amount + average_allocated_amount <> 0
+            """
+        ).fetchone()
+        con.execute(
+            "update raw.ledger_postings set cost_centre = 'TYPO-' || cost_centre "
+            "where function_number = ? and cost_centre = ? and year(booking_date) = ? "
+            "and (person_id is null or trim(person_id) = '')",
+            [function_number, cost_centre, year],
+        )
+        (typo_kroner,) = con.execute(
+            "select sum(amount) from raw.ledger_postings where cost_centre = ?", [f"TYPO-{cost_centre}"]
+        ).fetchone()
+    result = dbt(
+        "build", "--select", "+allocation_reconciliation", "--exclude", "test_type:unit",
+        warehouse=copy, target_dir=tmp_path / "t", log_dir=tmp_path / "l",
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    with duckdb.connect(str(copy), read_only=True) as con:
+        line = con.execute(
+            "select unallocated_reason, unallocated_amount, n_pool_recipients, difference "
+            "from audit.allocation_reconciliation where function_number = ? and cost_centre = ? and analysis_year = ?",
+            [function_number, f"TYPO-{cost_centre}", year],
+        ).fetchone()
+        reasons = {reason for (reason,) in con.execute(
+            "select distinct unallocated_reason from audit.allocation_reconciliation where unallocated_amount = 0"
+        ).fetchall()}
+    assert line[0] == "no_recipients" and line[2] == 0 and abs(line[3]) <= 0.01
+    assert float(line[1]) == pytest.approx(float(typo_kroner), abs=0.01)
+    assert reasons == {None}

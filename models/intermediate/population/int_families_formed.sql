@@ -14,21 +14,35 @@ int_residents_at_reference_date as (
 
 ),
 
-stg_population_register__persons as (
+int_persons_validated as (
 
-    select * from {{ ref('stg_population_register__persons') }}
+    select * from {{ ref('int_persons_validated') }}
 
 ),
 
-stg_population_register__relations as (
+int_relations_validated as (
 
-    select * from {{ ref('stg_population_register__relations') }}
+    select * from {{ ref('int_relations_validated') }}
 
 ),
 
 int_service_deliveries_validated as (
 
     select * from {{ ref('int_service_deliveries_validated') }}
+
+),
+
+valid_persons as (
+
+    select * from int_persons_validated
+    where not is_rejected
+
+),
+
+valid_relations as (
+
+    select * from int_relations_validated
+    where not is_rejected
 
 ),
 
@@ -65,10 +79,10 @@ placed_children as (
     select
         placements_on_reference_date.analysis_year,
         placements_on_reference_date.person_id,
-        stg_population_register__persons.sex,
-        stg_population_register__persons.birth_date,
+        valid_persons.sex,
+        valid_persons.birth_date,
         {{ welfare_segments.age_at(
-            'stg_population_register__persons.birth_date',
+            'valid_persons.birth_date',
             'int_analysis_years.reference_date'
         ) }} as age_at_reference_date
     from placements_on_reference_date
@@ -76,16 +90,16 @@ placed_children as (
         on
             placements_on_reference_date.analysis_year
             = int_analysis_years.analysis_year
-    inner join stg_population_register__persons
+    inner join valid_persons
         on
             placements_on_reference_date.person_id
-            = stg_population_register__persons.person_id
+            = valid_persons.person_id
     where
-        stg_population_register__persons.birth_date
+        valid_persons.birth_date
         <= int_analysis_years.reference_date
         and (
-            stg_population_register__persons.death_date is null
-            or stg_population_register__persons.death_date
+            valid_persons.death_date is null
+            or valid_persons.death_date
             > int_analysis_years.reference_date
         )
 
@@ -95,21 +109,21 @@ parents_at_private_addresses as (
 
     select
         int_residents_at_reference_date.analysis_year,
-        stg_population_register__relations.person_id as child_person_id,
-        stg_population_register__relations.relation_type,
+        valid_relations.person_id as child_person_id,
+        valid_relations.relation_type,
         min(int_residents_at_reference_date.address_id) as address_id
-    from stg_population_register__relations
+    from valid_relations
     inner join int_residents_at_reference_date
         on
-            stg_population_register__relations.related_person_id
+            valid_relations.related_person_id
             = int_residents_at_reference_date.person_id
     where
-        stg_population_register__relations.relation_type in ('mother', 'father')
+        valid_relations.relation_type in ('mother', 'father')
         and int_residents_at_reference_date.address_kind = 'private'
     group by
         int_residents_at_reference_date.analysis_year,
-        stg_population_register__relations.person_id,
-        stg_population_register__relations.relation_type
+        valid_relations.person_id,
+        valid_relations.relation_type
 
 ),
 

@@ -1,18 +1,19 @@
--- The person ids the population register knows (pseudonymised): what the
--- validated models check every other extract's person ids against.
+-- The person ids the population register knows (pseudonymised), from the
+-- register rows that passed validation: what the validated models check every
+-- other extract's person ids against.
 with
 
-stg_population_register__persons as (
+int_persons_validated as (
 
-    select * from {{ ref('stg_population_register__persons') }}
+    select * from {{ ref('int_persons_validated') }}
 
 ),
 
 final as (
 
     select distinct person_id
-    from stg_population_register__persons
-    where person_id is not null
+    from int_persons_validated
+    where not is_rejected and person_id is not null
 
 )
 

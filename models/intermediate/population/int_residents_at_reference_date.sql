@@ -7,9 +7,9 @@ int_analysis_years as (
 
 ),
 
-stg_population_register__persons as (
+int_persons_validated as (
 
-    select * from {{ ref('stg_population_register__persons') }}
+    select * from {{ ref('int_persons_validated') }}
 
 ),
 
@@ -22,6 +22,13 @@ stg_population_register__addresses as (
 int_residences_validated as (
 
     select * from {{ ref('int_residences_validated') }}
+
+),
+
+valid_persons as (
+
+    select * from int_persons_validated
+    where not is_rejected
 
 ),
 
@@ -41,8 +48,8 @@ residences_on_reference_date as (
         valid_residences.address_id,
         valid_residences.valid_from_date,
         stg_population_register__addresses.address_kind,
-        stg_population_register__persons.birth_date,
-        stg_population_register__persons.sex,
+        valid_persons.birth_date,
+        valid_persons.sex,
         -- a register with overlapping periods keeps the latest move
         row_number() over (
             partition by
@@ -66,18 +73,18 @@ residences_on_reference_date as (
         on
             valid_residences.address_id
             = stg_population_register__addresses.address_id
-    inner join stg_population_register__persons
+    inner join valid_persons
         on
             valid_residences.person_id
-            = stg_population_register__persons.person_id
+            = valid_persons.person_id
     where
         stg_population_register__addresses.municipality_code
         = '{{ var("municipality_code") }}'
-        and stg_population_register__persons.birth_date
+        and valid_persons.birth_date
         <= int_analysis_years.reference_date
         and (
-            stg_population_register__persons.death_date is null
-            or stg_population_register__persons.death_date
+            valid_persons.death_date is null
+            or valid_persons.death_date
             > int_analysis_years.reference_date
         )
 

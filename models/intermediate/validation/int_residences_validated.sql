@@ -45,6 +45,29 @@ residences_checked as (
 
 ),
 
+overlapping as (
+
+    -- residences of one person whose periods overlap: flagged, not
+    -- rejected, since on a reference date the latest move decides
+    select distinct residences_checked.row_key
+    from residences_checked
+    inner join residences_checked as other_residences
+        on
+            residences_checked.person_id = other_residences.person_id
+            and residences_checked.row_key <> other_residences.row_key
+            and residences_checked.valid_from_date
+            < coalesce(
+                other_residences.valid_to_date,
+                {{ date_from_parts(9999, 12, 31) }}
+            )
+            and other_residences.valid_from_date
+            < coalesce(
+                residences_checked.valid_to_date,
+                {{ date_from_parts(9999, 12, 31) }}
+            )
+
+),
+
 reasons_listed as (
 
     select
@@ -54,7 +77,10 @@ reasons_listed as (
             ('not is_known_address', 'unknown_address_id'),
             ('valid_from_date is null', 'invalid_period_date'),
             ('valid_to_date < valid_from_date', 'period_end_before_start'),
-        ]) }} as reason_list
+        ]) }} as reason_list,
+        residences_checked.row_key in (
+            select overlapping.row_key from overlapping
+        ) as overlaps_other_residence
     from residences_checked
 
 ),
@@ -69,7 +95,8 @@ final as (
         valid_from_date,
         valid_to_date,
         trim(trailing ';' from reason_list) as rejection_reasons,
-        reason_list <> '' as is_rejected
+        reason_list <> '' as is_rejected,
+        overlaps_other_residence
     from reasons_listed
 
 )

@@ -158,6 +158,9 @@ amounts_combined as (
         ledger_summed.direct_unallocated_amount
         + coalesce(pools_summed.pool_unallocated_amount, 0)
             as unallocated_amount,
+        ledger_summed.direct_unallocated_amount,
+        coalesce(pools_summed.pool_unallocated_amount, 0)
+            as pool_unallocated_amount,
         ledger_summed.quarantined_amount,
         coalesce(pools_summed.n_pool_recipients, 0) as n_pool_recipients
     from ledger_summed
@@ -193,6 +196,15 @@ final as (
         amounts_combined.activity_allocated_amount,
         amounts_combined.average_allocated_amount,
         amounts_combined.unallocated_amount,
+        -- why kroner stay unallocated: a pool nobody received the function
+        -- from at that cost centre in the year (a cost-centre typo, say), or
+        -- pooled postings of a function allocated to named persons only
+        case
+            when amounts_combined.pool_unallocated_amount <> 0
+                then 'no_recipients'
+            when amounts_combined.direct_unallocated_amount <> 0
+                then 'no_person_on_posting'
+        end as unallocated_reason,
         amounts_combined.quarantined_amount,
         amounts_combined.ledger_amount
         - amounts_combined.deselected_amount

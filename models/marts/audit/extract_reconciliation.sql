@@ -42,9 +42,9 @@ int_residences_validated as (
 
 ),
 
-stg_population_register__persons as (
+int_persons_validated as (
 
-    select * from {{ ref('stg_population_register__persons') }}
+    select * from {{ ref('int_persons_validated') }}
 
 ),
 
@@ -54,9 +54,9 @@ stg_population_register__addresses as (
 
 ),
 
-stg_population_register__relations as (
+int_relations_validated as (
 
-    select * from {{ ref('stg_population_register__relations') }}
+    select * from {{ ref('int_relations_validated') }}
 
 ),
 
@@ -132,8 +132,8 @@ undated_accounted as (
     select
         'persons' as table_name,
         count(*) as n_rows_accounted,
-        0 as n_rows_quarantined
-    from stg_population_register__persons
+        sum(case when is_rejected then 1 else 0 end) as n_rows_quarantined
+    from int_persons_validated
     union all
     select
         'addresses' as table_name,
@@ -144,8 +144,8 @@ undated_accounted as (
     select
         'relations' as table_name,
         count(*) as n_rows_accounted,
-        0 as n_rows_quarantined
-    from stg_population_register__relations
+        sum(case when is_rejected then 1 else 0 end) as n_rows_quarantined
+    from int_relations_validated
 
 ),
 

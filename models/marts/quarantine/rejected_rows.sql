@@ -27,6 +27,18 @@ int_hospital_contacts_validated as (
 
 ),
 
+int_persons_validated as (
+
+    select * from {{ ref('int_persons_validated') }}
+
+),
+
+int_relations_validated as (
+
+    select * from {{ ref('int_relations_validated') }}
+
+),
+
 int_health_insurance_services_validated as (
 
     select * from {{ ref('int_health_insurance_services_validated') }}
@@ -109,6 +121,42 @@ rejected as (
         cast(null as {{ dbt.type_string() }}) as source_values,
         rejection_reasons
     from int_health_insurance_services_validated
+    where is_rejected
+    union all
+    select
+        'persons' as source_table,
+        source_row_number,
+        person_id as row_key,
+        person_id,
+        cast(extract(year from birth_date) as integer) as record_year,
+        cast(null as {{ dbt.type_string() }}) as function_number,
+        cast(null as {{ type_money() }}) as amount,
+        {{ dbt.concat([
+            "'birth_date='",
+            "coalesce(cast(birth_date as " ~ dbt.type_string() ~ "), '')",
+            "'; death_date='",
+            "coalesce(cast(death_date as " ~ dbt.type_string() ~ "), '')",
+        ]) }} as source_values,
+        rejection_reasons
+    from int_persons_validated
+    where is_rejected
+    union all
+    select
+        'relations' as source_table,
+        source_row_number,
+        {{ dbt.concat([
+            "coalesce(person_id, '')", "'|'",
+            "coalesce(related_person_id, '')", "'|'",
+            "coalesce(relation_type, '')",
+        ]) }} as row_key,
+        person_id,
+        cast(null as integer) as record_year,
+        cast(null as {{ dbt.type_string() }}) as function_number,
+        cast(null as {{ type_money() }}) as amount,
+        {{ dbt.concat(["'relation_type='", "coalesce(relation_type, '')"]) }}
+            as source_values,
+        rejection_reasons
+    from int_relations_validated
     where is_rejected
 
 ),
