@@ -7,7 +7,7 @@ SEED ?= 20240101
 YEARS ?= 1
 FAULTS ?= 0
 
-.PHONY: setup demo test test-postgres test-spark lint docs validate publish clean
+.PHONY: setup demo test pytest test-postgres test-spark lint docs validate publish clean
 
 setup: $(VENV)/.installed
 
@@ -26,8 +26,11 @@ demo: setup
 ## test: set up and run the whole suite: pytest (with a dbt build of a small
 ## generated dataset, every data and unit test), sqlfluff and ruff
 test: setup
-	$(BIN)/python -m pytest
-	$(MAKE) lint
+	$(MAKE) -j2 --output-sync=target pytest lint
+
+# the suite on two workers (the CI machine's two cores), file by file
+pytest: setup
+	$(BIN)/python -m pytest -n 2 --dist loadfile --durations=15
 
 ## test-postgres: the pipeline on a private PostgreSQL server (installed from
 ## Debian if missing), stopped afterwards also when the build fails
@@ -40,7 +43,7 @@ test-spark: setup
 
 lint: setup
 	mkdir -p warehouse
-	WELFARE_WAREHOUSE=warehouse/lint.duckdb $(BIN)/sqlfluff lint models tests/singular analyses
+	WELFARE_WAREHOUSE=warehouse/lint.duckdb $(BIN)/sqlfluff lint models tests/singular analyses --processes 2
 	$(BIN)/ruff check welfare_segments pytests scripts
 
 ## validate: great-expectations suite over the marts of the demo warehouse;

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,12 @@ from welfare_segments.generator import generate
 from welfare_segments.loader import load
 
 REPO = Path(__file__).resolve().parents[1]
+# pytest-xdist's workers run with a __main__ that has neither __spec__ nor
+# __file__, which pyspark.sql.connect (imported by great-expectations) takes
+# for a doctest run and exits on; name the worker's main module
+_main = sys.modules["__main__"]
+if getattr(_main, "__spec__", None) is None and not hasattr(_main, "__file__"):
+    _main.__file__ = "<pytest-xdist worker>"
 # Small enough to build in seconds, large enough that every allocation path,
 # family rule and concentration cut-off has rows; two years to exercise years.
 TEST_PERSONS = int(os.environ.get("WELFARE_TEST_PERSONS", "4000"))
@@ -51,6 +59,18 @@ class Build:
         return json.loads((self.target_dir / "catalog.json").read_text())
 
 
+# dbt's partial-parse state of earlier invocations, by what dbt checks before
+# it reuses one (project, profile connection, --vars, --target): a fresh
+# target folder starts from it instead of parsing the whole project again.
+# dbt still compares every file's checksum, so a stale state is only slower.
+_PARSE_STATES: dict[tuple, Path] = {}
+
+
+def _parse_key(args: tuple[str, ...], warehouse: Path, project_dir: Path) -> tuple:
+    options = {flag: args[i + 1] for i, flag in enumerate(args[:-1]) if flag in ("--vars", "--target")}
+    return str(project_dir), warehouse.name, options.get("--vars"), options.get("--target")
+
+
 def dbt(*args: str, warehouse: Path, target_dir: Path, log_dir: Path,
         project_dir: Path = REPO) -> subprocess.CompletedProcess:
     executable = Path(sys.executable).with_name("dbt")
@@ -62,8 +82,19 @@ def dbt(*args: str, warehouse: Path, target_dir: Path, log_dir: Path,
         "--target-path", str(target_dir),
         "--log-path", str(log_dir),
     ]
-    env = dict(os.environ, WELFARE_WAREHOUSE=str(warehouse))
-    return subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True, check=False)
+    key = _parse_key(args, warehouse, project_dir)
+    state = target_dir / "partial_parse.msgpack"
+    if key in _PARSE_STATES and not state.exists():
+        target_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(_PARSE_STATES[key], state)
+    # the warehouse by its name, from its own folder: dbt's parse state holds
+    # the profile's connection, so a path of the same name elsewhere reuses it
+    env = dict(os.environ, WELFARE_WAREHOUSE=warehouse.name)
+    result = subprocess.run(command, cwd=warehouse.parent, env=env, capture_output=True, text=True, check=False)
+    if state.exists():
+        kept = _PARSE_STATES.setdefault(key, Path(tempfile.mkdtemp(prefix="dbt_parse_")) / state.name)
+        shutil.copyfile(state, kept)
+    return result
 
 
 def _generate_load_build(root: Path, faults: float = 0.0, years: int = TEST_YEARS) -> tuple:

@@ -8,6 +8,7 @@ dbt-spark's session method, with the raw data registered as Parquet tables.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,10 +17,15 @@ import duckdb
 import pandas as pd
 import pytest
 
+from welfare_segments.cli import main
 from welfare_segments.loader import load_postgres
 
 from .conftest import REPO, TEST_KEY, dbt
 from .test_privacy import files_holding, key_material
+
+# `make test` runs the suite on two workers, file by file (pytest -n 2
+# --dist loadfile): every test that starts or stops the private PostgreSQL
+# server lives in this file, so none stops it under another
 
 # mart -> key columns; every other column is compared
 KEY_MARTS = {
@@ -37,6 +43,11 @@ KEY_MARTS = {
     "analytics.service_cooccurrence": ["population", "analysis_year", "function_number", "other_function_number"],
 }
 PG_DATABASE = "welfare_test"
+# what the Spark build leaves out (see spark_build)
+SPARK_SELECTION = (
+    "--exclude", "test_type:generic",
+    "segment_[bf]*", "segment_s[0-9][0-9]?*", "segment_s0[2-9]", "segment_s[12][0-9]",
+)
 
 
 @pytest.fixture(scope="session")
@@ -193,8 +204,14 @@ def spark_build(build, tmp_path_factory):
     )
     assert loaded.returncode == 0, loaded.stderr[-3000:]
     executable = os.path.join(os.path.dirname(python), "dbt")
+    # every model but the per-segment tables (one stands for the others: each
+    # is the same one-line macro over segment_members), the seeds, the unit
+    # tests and the singular reconciliation tests. The generic data tests ran
+    # on DuckDB over the same data, and every mart is compared with DuckDB's
+    # to the øre below.
     built = subprocess.run(
-        [executable, "build", "--target", "spark", "--profiles-dir", str(REPO / "profiles"),
+        [executable, "build", "--target", "spark", *SPARK_SELECTION,
+         "--profiles-dir", str(REPO / "profiles"),
          "--target-path", str(root / "target"), "--log-path", str(root / "logs")],
         cwd=REPO, env=env, capture_output=True, text=True, check=False,
     )
@@ -208,10 +225,15 @@ def spark_build(build, tmp_path_factory):
     return built, root / "marts"
 
 
-def test_spark_build_passes_every_test(spark_build):
-    built, _ = spark_build
+def test_spark_build_passes_its_unit_and_singular_tests(spark_build):
+    built, marts = spark_build
     assert built.returncode == 0, built.stdout[-5000:]
     assert "ERROR=0" in built.stdout
+    results = json.loads((marts.parent / "target" / "run_results.json").read_text())["results"]
+    ran = {result["unique_id"].split(".")[0] for result in results}
+    assert {"model", "seed", "test", "unit_test"} <= ran
+    assert "model.welfare_segments.segment_s01" in {result["unique_id"] for result in results}
+    assert all(result["status"] in ("success", "pass") for result in results)
 
 
 @pytest.mark.parametrize("table", sorted(KEY_MARTS))
@@ -264,3 +286,15 @@ def test_postgres_refuses_a_session_key_other_than_the_environment_key(postgres_
     )
     assert result.returncode != 0
     assert "holds other key material than WELFARE_PSEUDONYM_KEY" in result.stdout
+
+
+def test_bench_on_postgres_loads_and_builds_there(tmp_path):
+    assert main(["bench", "--persons", "1500", "--target", "postgres", "--work-dir", str(tmp_path / "pg")]) == 0
+    report = json.loads((tmp_path / "pg" / "bench_postgres_1500.json").read_text())
+    stages = {stage["name"]: stage for stage in report["stages"]}
+    assert report["target"] == "postgres"
+    # every raw row reached PostgreSQL, and dbt built there (its run results name the adapter)
+    assert stages["load"]["rows"] == sum(report["raw_rows"].values())
+    run_results = json.loads((tmp_path / "pg" / "target" / "run_results.json").read_text())
+    assert run_results["results"] and all(r["status"] in ("success", "pass") for r in run_results["results"])
+    assert "postgres" in (tmp_path / "pg" / "target" / "manifest.json").read_text()

@@ -21,7 +21,7 @@ import pytest
 
 import welfare_segments.generator as gen
 from welfare_segments.cli import main
-from welfare_segments.contract import RAW_TABLES
+from welfare_segments.contract import RAW_TABLES, file_sha256
 from welfare_segments.generator import CATALOGUE_PATH
 
 PERSONS = 3000
@@ -130,8 +130,11 @@ def test_no_faults_writes_the_same_files_and_no_manifest(clean, chunk, tmp_path)
     assert not (clean / "faults_manifest.json").exists()
     text = (tmp_path / "dataset.json").read_text()
     assert text == (clean / "dataset.json").read_text()
-    assert json.loads(text) == {"synthetic": True, "generator": "welfare_segments", "persons": PERSONS, "seed": SEED,
-                                "years": YEARS, "last_year": LAST_YEAR, "faults": 0.0}
+    info = json.loads(text)
+    # the synthetic mark names each file it was written with by its SHA-256
+    assert info.pop("files") == {table.file_name: file_sha256(tmp_path / table.file_name) for table in RAW_TABLES}
+    assert info == {"synthetic": True, "generator": "welfare_segments", "persons": PERSONS, "seed": SEED,
+                    "years": YEARS, "last_year": LAST_YEAR, "faults": 0.0}
     assert list(json.loads(text)) == sorted(json.loads(text))
 
 

@@ -78,7 +78,7 @@ reasons_listed as (
             ('valid_from_date is null', 'invalid_period_date'),
             ('valid_to_date < valid_from_date', 'period_end_before_start'),
         ]) }} as reason_list,
-        residences_checked.row_key in (
+        row_key in (
             select overlapping.row_key from overlapping
         ) as overlaps_other_residence
     from residences_checked
