@@ -50,17 +50,44 @@ municipal_summed as (
         cost_centre,
         'municipal' as cost_source,
         count(*) as n_postings,
-        sum(amount) as ledger_amount,
-        sum(case when ledger_state = 'deselected' then amount else 0 end)
-            as deselected_amount,
-        sum(case when ledger_state = 'direct' then amount else 0 end)
-            as direct_allocated_amount,
-        sum(case when ledger_state = 'pooled' then amount else 0 end)
-            as pooled_amount,
-        sum(case when ledger_state = 'unallocated' then amount else 0 end)
-            as direct_unallocated_amount,
-        sum(case when ledger_state = 'quarantined' then amount else 0 end)
-            as quarantined_amount,
+        -- an amount that is not usable (null) counts 0 here: its row is
+        -- quarantined, and audit.extract_reconciliation holds its kroner
+        sum(coalesce(amount, 0)) as ledger_amount,
+        sum(
+            case
+                when ledger_state = 'deselected'
+                    then coalesce(amount, 0)
+                else 0
+            end
+        ) as deselected_amount,
+        sum(
+            case
+                when ledger_state = 'direct'
+                    then coalesce(amount, 0)
+                else 0
+            end
+        ) as direct_allocated_amount,
+        sum(
+            case
+                when ledger_state = 'pooled'
+                    then coalesce(amount, 0)
+                else 0
+            end
+        ) as pooled_amount,
+        sum(
+            case
+                when ledger_state = 'unallocated'
+                    then coalesce(amount, 0)
+                else 0
+            end
+        ) as direct_unallocated_amount,
+        sum(
+            case
+                when ledger_state = 'quarantined'
+                    then coalesce(amount, 0)
+                else 0
+            end
+        ) as quarantined_amount,
         sum(case when ledger_state = 'quarantined' then 1 else 0 end)
             as n_quarantined_postings
     from int_ledger_postings_classified
@@ -95,13 +122,24 @@ regional_summed as (
         'region' as cost_centre,
         'regional' as cost_source,
         count(*) as n_postings,
-        sum(amount) as ledger_amount,
+        sum(coalesce(amount, 0)) as ledger_amount,
         cast(0 as {{ type_money() }}) as deselected_amount,
-        sum(case when is_rejected then 0 else amount end)
-            as direct_allocated_amount,
+        sum(
+            case
+                when is_rejected
+                    then 0
+                else coalesce(amount, 0)
+            end
+        ) as direct_allocated_amount,
         cast(0 as {{ type_money() }}) as pooled_amount,
         cast(0 as {{ type_money() }}) as direct_unallocated_amount,
-        sum(case when is_rejected then amount else 0 end) as quarantined_amount,
+        sum(
+            case
+                when is_rejected
+                    then coalesce(amount, 0)
+                else 0
+            end
+        ) as quarantined_amount,
         sum(case when is_rejected then 1 else 0 end) as n_quarantined_postings
     from regional_records
     group by analysis_year, function_number
