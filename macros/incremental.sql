@@ -39,10 +39,35 @@
     it was built (a row of `source` whose row_key the built month lacks, or a
     built row that `source` no longer has, in that month): a correction or a
     late posting in an old month rebuilds that month. -#}
-{% macro new_months_only(month_column, source) -%}
+{% macro new_months_only(month_column, source, analysis_year_flag=none,
+    follows_source_runs=false) -%}
     {%- if is_incremental() %}
     where
         {{ month_column }} = 0
+        {%- if analysis_year_flag %}
+        -- a month whose year joined or left the analysis years since it was
+        -- built (a year becomes one when the extract reaches into it)
+        or {{ month_column }} in (
+            select built.{{ month_column }}
+            from {{ this }} as built
+            left join {{ ref('int_analysis_years') }} as analysis_years
+                on
+                    cast(floor(built.{{ month_column }} / 100) as integer)
+                    = analysis_years.analysis_year
+            where
+                built.{{ month_column }} > 0
+                and built.{{ analysis_year_flag }}
+                <> (analysis_years.analysis_year is not null)
+        )
+        {%- endif %}
+        {%- if follows_source_runs %}
+        -- every month the source rebuilt in this run
+        or {{ month_column }} in (
+            select rebuilt.{{ month_column }}
+            from {{ source }} as rebuilt
+            where rebuilt.dbt_invocation_id = '{{ invocation_id }}'
+        )
+        {%- endif %}
         or {{ month_column }} >= (
             select coalesce(max(built.{{ month_column }}), 0)
             from {{ this }} as built
@@ -98,7 +123,7 @@ rows_with_month as (
 new_rows as (
 
     select * from rows_with_month
-    {{ new_months_only(month_column, 'rows_with_month') }}
+    {{ new_months_only(month_column, 'rows_with_month', 'is_in_analysis_years') }}
 
 ),
 {%- endmacro %}

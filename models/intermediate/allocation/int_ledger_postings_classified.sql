@@ -22,7 +22,9 @@ function_catalogue as (
 new_postings as (
 
     select * from int_ledger_postings_validated
-    {{ new_months_only('booking_month', 'int_ledger_postings_validated') }}
+    {{ new_months_only(
+        'booking_month', 'int_ledger_postings_validated', follows_source_runs=true
+    ) }}
 
 ),
 
