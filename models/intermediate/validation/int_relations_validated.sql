@@ -62,8 +62,8 @@ reasons_listed as (
             ('not is_known_person', 'unknown_person_id'),
             ('not is_known_related_person', 'unknown_related_person_id'),
             ('person_id = related_person_id', 'relation_to_self'),
-            ("relation_type not in ('mother', 'father', 'partner') "
-             ~ "or relation_type is null", 'invalid_relation_type'),
+            ("relation_type not in ('" ~ var('relation_types') | join("', '")
+             ~ "') or relation_type is null", 'invalid_relation_type'),
             ('is_repeated_key', 'duplicate_key'),
         ]) }} as reason_list
     from relations_checked
