@@ -94,7 +94,8 @@ def test_small_cells_are_withheld_and_flagged_not_dropped(warehouse):
     rows, suppressed, flagged_without_nulls = warehouse.execute(
         """
         select count(*), count(*) filter (where is_suppressed),
-               count(*) filter (where is_suppressed and n_in_both is not null and n_top_municipal is not null)
+               count(*) filter (where is_suppressed and n_in_both is not null and n_top_municipal is not null
+                                and n_top_regional is not null)
         from analytics.top_spender_overlap
         """
     ).fetchone()

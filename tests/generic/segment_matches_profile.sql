@@ -1,7 +1,7 @@
 {#- Fails for every analysis year in which a segment table and its profile
     (segment_profiles, section summary, item units) disagree: the number of
-    units and their total cost must be equal, or, where the profile withholds
-    a small cell, the table must hold 1 to var('min_cell_size') - 1 units. -#}
+    units and their total cost, where published, must be equal; a row not
+    flagged is_suppressed must publish both. -#}
 {% test segment_matches_profile(model) %}
 
 {%- set segment_id = model.identifier[8:] %}
@@ -65,19 +65,11 @@ left join profile_totals
     on table_totals.analysis_year = profile_totals.analysis_year
 where
     profile_totals.analysis_year is null
-    or (
-        profile_totals.is_suppressed
-        and not (
-            table_totals.n_units > 0
-            and table_totals.n_units < {{ var('min_cell_size') }}
-        )
-    )
+    or table_totals.n_units != profile_totals.n_units
+    or abs(table_totals.total_cost - profile_totals.total_cost) > 0.005
     or (
         not profile_totals.is_suppressed
-        and (
-            table_totals.n_units != profile_totals.n_units
-            or abs(table_totals.total_cost - profile_totals.total_cost) > 0.005
-        )
+        and (profile_totals.n_units is null or profile_totals.total_cost is null)
     )
 
 {% endtest %}

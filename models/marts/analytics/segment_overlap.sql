@@ -1,118 +1,55 @@
--- Segment x segment overlap within each population and year: how many units
--- are in both segments and what they cost (the reports' method: used to avoid
--- counting a saving twice). Every pair is listed, also when no unit is in
--- both; the diagonal holds each segment's size and cost.
+-- Segment x segment overlap, published: the cells of
+-- int_segment_overlap_cells with what int_cells_withheld withholds set to
+-- null and flagged. A pair and its mirror are withheld together; the
+-- diagonal is withheld with the segment's size on its profile sheet.
 with
 
-segment_catalogue as (
+int_segment_overlap_cells as (
 
-    select * from {{ ref('segment_catalogue') }}
-
-),
-
-int_analysis_years as (
-
-    select * from {{ ref('int_analysis_years') }}
+    select * from {{ ref('int_segment_overlap_cells') }}
 
 ),
 
-segment_members as (
+int_cells_withheld as (
 
-    select * from {{ ref('segment_members') }}
-
-),
-
-segment_pairs as (
-
-    select
-        segment_catalogue.population,
-        int_analysis_years.analysis_year,
-        segment_catalogue.segment_id,
-        other_segments.segment_id as other_segment_id
-    from segment_catalogue
-    inner join segment_catalogue as other_segments
-        on segment_catalogue.population = other_segments.population
-    cross join int_analysis_years
-
-),
-
-units_in_both as (
-
-    select
-        segment_members.analysis_year,
-        segment_members.segment_id,
-        other_members.segment_id as other_segment_id,
-        count(*) as n_units_in_both,
-        sum(segment_members.total_cost) as cost_in_both
-    from segment_members
-    inner join segment_members as other_members
-        on
-            segment_members.population = other_members.population
-            and segment_members.unit_id = other_members.unit_id
-            and segment_members.analysis_year = other_members.analysis_year
-    group by
-        segment_members.analysis_year,
-        segment_members.segment_id,
-        other_members.segment_id
-
-),
-
-segment_sizes as (
-
-    select
-        analysis_year,
-        segment_id,
-        n_units_in_both as segment_size
-    from units_in_both
-    where segment_id = other_segment_id
-
-),
-
-pairs_counted as (
-
-    select
-        segment_pairs.population,
-        segment_pairs.analysis_year,
-        segment_pairs.segment_id,
-        segment_pairs.other_segment_id,
-        coalesce(units_in_both.n_units_in_both, 0) as n_units_in_both,
-        coalesce(units_in_both.cost_in_both, 0) as cost_in_both,
-        coalesce(segment_sizes.segment_size, 0) as segment_size
-    from segment_pairs
-    left join units_in_both
-        on
-            segment_pairs.analysis_year = units_in_both.analysis_year
-            and segment_pairs.segment_id = units_in_both.segment_id
-            and segment_pairs.other_segment_id = units_in_both.other_segment_id
-    left join segment_sizes
-        on
-            segment_pairs.analysis_year = segment_sizes.analysis_year
-            and segment_pairs.segment_id = segment_sizes.segment_id
+    select * from {{ ref('int_cells_withheld') }}
 
 ),
 
 final as (
 
     select
-        population,
-        analysis_year,
-        segment_id,
-        other_segment_id,
-        cast(
-            {{ suppress_small_cell('n_units_in_both', 'n_units_in_both') }}
-            as {{ dbt.type_bigint() }}
-        ) as n_units_in_both,
-        {{ suppress_small_cell('cost_in_both', 'n_units_in_both') }}
-            as cost_in_both,
+        int_segment_overlap_cells.population,
+        int_segment_overlap_cells.analysis_year,
+        int_segment_overlap_cells.segment_id,
+        int_segment_overlap_cells.other_segment_id,
+        case
+            when not pair_cells.is_count_withheld
+                then int_segment_overlap_cells.n_units_in_both
+        end as n_units_in_both,
+        case
+            when not pair_cells.is_cost_withheld
+                then int_segment_overlap_cells.cost_in_both
+        end as cost_in_both,
         case
             when
-                {{ is_publishable('n_units_in_both') }}
-                and {{ is_publishable('segment_size') }}
-                and segment_size > 0
-                then cast(n_units_in_both as {{ type_double() }}) / segment_size
+                not pair_cells.is_count_withheld
+                and not segment_cells.is_count_withheld
+                and int_segment_overlap_cells.segment_size > 0
+                then
+                    cast(
+                        int_segment_overlap_cells.n_units_in_both
+                        as {{ type_double() }}
+                    )
+                    / int_segment_overlap_cells.segment_size
         end as share_of_segment,
-        not{{ is_publishable('n_units_in_both') }} as is_suppressed
-    from pairs_counted
+        pair_cells.suppression_reason is not null as is_suppressed,
+        pair_cells.suppression_reason
+    from int_segment_overlap_cells
+    inner join int_cells_withheld as pair_cells
+        on int_segment_overlap_cells.cell_id = pair_cells.cell_id
+    inner join int_cells_withheld as segment_cells
+        on int_segment_overlap_cells.segment_cell_id = segment_cells.cell_id
 
 )
 

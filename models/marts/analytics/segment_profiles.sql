@@ -1,57 +1,20 @@
--- The profile sheet of every segment and sub-segment (the reports' method) in
--- long format: one row per segment, year, section and item. A cell resting
--- on 1 to var min_cell_size - 1 units is withheld (null) and flagged in
--- is_suppressed, never dropped. The bands of a distribution add up to the
--- published segment size, so where exactly one band is withheld the smallest
--- other band is withheld too (complementary suppression), or the first could
--- be recovered by subtraction. The view segment_profile_sheet lays the rows
--- out as the reports do.
-{%- set measures = regional_activity_measures() %}
-{%- set area_columns = [] %}
-{%- set cost_type_columns = [] %}
-{%- for column_name, fact_column, value in cost_breakdown_columns() %}
-    {%- if fact_column == 'cost_type' %}
-        {%- do cost_type_columns.append((column_name, 'cost_type', value)) %}
-    {%- else %}
-        {%- do area_columns.append((column_name, fact_column[5:], value)) %}
-    {%- endif %}
-{%- endfor %}
-{%- set threshold = var('profile_cost_threshold') %}
-{%- set age_shares = var('profile_age_shares') %}
-{%- set summary_items = [
-    ('units', 'Number of units and their cost', 'true', 'total_cost', none),
-    ('municipal_cost', 'Municipal cost', 'true', 'municipal_cost', none),
-    ('regional_cost', 'Regional cost', 'true', 'regional_cost', none),
-    ('municipal_services', 'Number of municipal services', 'true',
-        'total_cost', 'n_services'),
-    ('single', 'Single (lives alone; one-person family)', 'is_single',
-        'total_cost', none),
-    ('single_provider', 'Single provider (enlig forsørger)',
-        'is_single_provider', 'total_cost', none),
-    ('with_children', 'With children under 18', 'has_children',
-        'total_cost', none),
-    ('under_' ~ age_shares['young_below'],
-        'Under ' ~ age_shares['young_below'] ~ ' (families: oldest member)',
-        'age < ' ~ age_shares['young_below'], 'total_cost', none),
-    ('over_' ~ age_shares['old_from'],
-        age_shares['old_from'] ~ ' or over (families: oldest member)',
-        'age >= ' ~ age_shares['old_from'], 'total_cost', none),
-    ('municipality_primary_care_and_hospital',
-        'A municipal service and contact with both primary care and a hospital',
-        'has_municipal_primary_care_and_hospital', 'total_cost', none),
-    ('under_cost_threshold',
-        'Total cost under the threshold (citizens '
-        ~ threshold['citizens'] ~ ', families ' ~ threshold['families'] ~ ' kr)',
-        "total_cost < case when members_described.population = 'citizens' then "
-        ~ threshold['citizens'] ~ ' else ' ~ threshold['families'] ~ ' end',
-        'total_cost', none),
-    ('one_chronic_condition', 'Exactly one chronic condition',
-        'n_chronic_conditions = 1', 'total_cost', none),
-    ('several_chronic_conditions', 'Several chronic conditions',
-        'n_chronic_conditions >= 2', 'total_cost', none),
-] %}
-{%- set distributions = profile_distributions() %}
+-- The profile sheet of every segment and sub-segment, published: the cells
+-- of int_segment_profile_cells with what int_cells_withheld withholds set to
+-- null and flagged, never dropped. The view segment_profile_sheet lays the
+-- rows out as the reports do.
 with
+
+int_segment_profile_cells as (
+
+    select * from {{ ref('int_segment_profile_cells') }}
+
+),
+
+int_cells_withheld as (
+
+    select * from {{ ref('int_cells_withheld') }}
+
+),
 
 segment_catalogue as (
 
@@ -59,510 +22,89 @@ segment_catalogue as (
 
 ),
 
-int_analysis_years as (
-
-    select * from {{ ref('int_analysis_years') }}
-
-),
-
-segment_members as (
-
-    select * from {{ ref('segment_members') }}
-
-),
-
-int_units_described as (
-
-    select * from {{ ref('int_units_described') }}
-
-),
-
-int_unit_services as (
-
-    select * from {{ ref('int_unit_services') }}
-
-),
-
-int_unit_conditions as (
-
-    select * from {{ ref('int_unit_conditions') }}
-
-),
-
-function_catalogue as (
-
-    select * from {{ ref('function_catalogue') }}
-
-),
-
-chronic_condition_codes as (
-
-    select * from {{ ref('chronic_condition_codes') }}
-
-),
-
-area_vocabulary as (
-
-    select * from {{ ref('area_vocabulary') }}
-
-),
-
-cost_types as (
-
-    select * from {{ ref('cost_types') }}
-
-),
-
-condition_names as (
-
-    -- the seed has a row per ICD-10 prefix
-    select
-        condition_code,
-        min(condition_name) as condition_name
-    from chronic_condition_codes
-    group by condition_code
-
-),
-
-segment_years as (
-
-    -- every segment has a sheet every year, also when it has no members
-    select
-        segment_catalogue.segment_id,
-        segment_catalogue.population,
-        int_analysis_years.analysis_year
-    from segment_catalogue
-    cross join int_analysis_years
-
-),
-
-members_described as (
-
-    select
-        segment_members.segment_id,
-        segment_members.analysis_year,
-        segment_members.unit_id,
-        {%- for column in segment_columns()[4:] %}
-            segment_members.{{ column }},
-        {%- endfor %}
-        int_units_described.population,
-        int_units_described.age,
-        int_units_described.is_single,
-        int_units_described.is_single_provider,
-        int_units_described.has_children,
-        int_units_described.n_chronic_conditions,
-        {%- for measure, measure_name, source, condition in measures %}
-            int_units_described.n_{{ measure }},
-        {%- endfor %}
-        int_units_described.has_municipal_primary_care_and_hospital
-    from segment_members
-    inner join int_units_described
-        on
-            segment_members.population = int_units_described.population
-            and segment_members.unit_id = int_units_described.unit_id
-            and segment_members.analysis_year
-            = int_units_described.analysis_year
-
-),
-
-segment_totals as (
-
-    -- one wide row per segment and year; unpivoted below
-    select
-        segment_years.segment_id,
-        segment_years.analysis_year,
-        {%- for item, item_name, condition, cost_column, count_column
-            in summary_items %}
-            sum(
-                case
-                    when
-                        members_described.unit_id is not null
-                        and ({{ condition }})
-                        then 1
-                    else 0
-                end
-            ) as n_{{ item }},
-            sum(
-                case
-                    when
-                        members_described.unit_id is not null
-                        and ({{ condition }})
-                        then members_described.{{ cost_column }}
-                    else 0
-                end
-            ) as cost_{{ item }},
-            {%- if count_column %}
-                sum(
-                    case
-                        when
-                            members_described.unit_id is not null
-                            and ({{ condition }})
-                            then members_described.{{ count_column }}
-                        else 0
-                    end
-                ) as count_{{ item }},
-            {%- endif %}
-        {%- endfor %}
-        {%- for column_name, vocabulary, area
-            in area_columns + cost_type_columns %}
-            sum(
-                case
-                    when members_described.{{ column_name }} > 0 then 1 else 0
-                end
-            ) as n_{{ column_name }},
-            coalesce(sum(members_described.{{ column_name }}), 0)
-                as cost_{{ column_name }},
-        {%- endfor %}
-        {%- for measure, measure_name, source, condition in measures %}
-            sum(
-                case
-                    when members_described.n_{{ measure }} > 0 then 1 else 0
-                end
-            ) as n_{{ measure }},
-            sum(
-                case
-                    when members_described.n_{{ measure }} > 0
-                        then members_described.total_cost
-                    else 0
-                end
-            ) as cost_{{ measure }},
-            coalesce(sum(members_described.n_{{ measure }}), 0)
-                as count_{{ measure }},
-        {%- endfor %}
-        count(members_described.unit_id) as segment_size,
-        coalesce(sum(members_described.total_cost), 0) as segment_cost
-    from segment_years
-    left join members_described
-        on
-            segment_years.segment_id = members_described.segment_id
-            and segment_years.analysis_year = members_described.analysis_year
-    group by segment_years.segment_id, segment_years.analysis_year
-
-),
-
-totals_unpivoted as (
-
-    {%- for item, item_name, condition, cost_column, count_column
-        in summary_items %}
-        select
-            segment_id,
-            analysis_year,
-            'summary' as section,
-            '{{ item }}' as item,
-            '{{ item_name }}' as item_name,
-            {{ loop.index }} as item_rank,
-            n_{{ item }} as n_units,
-            cost_{{ item }} as total_cost,
-            {{ 'count_' ~ item if count_column
-                else 'cast(null as ' ~ dbt.type_bigint() ~ ')' }}
-                as count_sum
-        from segment_totals
-        union all
-    {%- endfor %}
-    {%- for column_name, vocabulary, area in area_columns %}
-        select
-            segment_totals.segment_id,
-            segment_totals.analysis_year,
-            'area_cost_{{ vocabulary }}' as section,
-            '{{ area }}' as item,
-            area_vocabulary.area_name as item_name,
-            {{ loop.index }} as item_rank,
-            segment_totals.n_{{ column_name }} as n_units,
-            segment_totals.cost_{{ column_name }} as total_cost,
-            cast(null as {{ dbt.type_bigint() }}) as count_sum
-        from segment_totals
-        inner join area_vocabulary
-            on
-                area_vocabulary.vocabulary = '{{ vocabulary }}'
-                and area_vocabulary.area_code = '{{ area }}'
-        union all
-    {%- endfor %}
-    {%- for column_name, fact_column, cost_type in cost_type_columns %}
-        select
-            segment_totals.segment_id,
-            segment_totals.analysis_year,
-            'cost_type' as section,
-            '{{ cost_type }}' as item,
-            cost_types.cost_type_name as item_name,
-            {{ loop.index }} as item_rank,
-            segment_totals.n_{{ column_name }} as n_units,
-            segment_totals.cost_{{ column_name }} as total_cost,
-            cast(null as {{ dbt.type_bigint() }}) as count_sum
-        from segment_totals
-        inner join cost_types
-            on cost_types.cost_type = '{{ cost_type }}'
-        union all
-    {%- endfor %}
-    {%- for measure, measure_name, source, condition in measures %}
-        select
-            segment_id,
-            analysis_year,
-            'regional_activity' as section,
-            '{{ measure }}' as item,
-            '{{ measure_name }}' as item_name,
-            {{ loop.index }} as item_rank,
-            n_{{ measure }} as n_units,
-            cost_{{ measure }} as total_cost,
-            count_{{ measure }} as count_sum
-        from segment_totals
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
-
-),
-
-distributions as (
-
-    {%- for section, value_column, bounds in distributions %}
-        select
-            segment_id,
-            analysis_year,
-            '{{ section }}' as section,
-            {{ band_label(value_column, bounds) }} as item,
-            {{ band_label(value_column, bounds) }} as item_name,
-            {{ band_rank(value_column, bounds) }} as item_rank,
-            count(*) as n_units,
-            sum(total_cost) as total_cost,
-            cast(null as {{ dbt.type_bigint() }}) as count_sum
-        from members_described
-        group by
-            segment_id,
-            analysis_year,
-            {{ band_label(value_column, bounds) }},
-            {{ band_rank(value_column, bounds) }}
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
-
-),
-
-services_received as (
-
-    select
-        members_described.segment_id,
-        members_described.analysis_year,
-        int_unit_services.function_number,
-        count(*) as n_units,
-        sum(int_unit_services.service_cost) as total_cost
-    from members_described
-    inner join int_unit_services
-        on
-            members_described.population = int_unit_services.population
-            and members_described.unit_id = int_unit_services.unit_id
-            and members_described.analysis_year
-            = int_unit_services.analysis_year
-    group by
-        members_described.segment_id,
-        members_described.analysis_year,
-        int_unit_services.function_number
-
-),
-
-services_ranked as (
-
-    -- the most frequent services; ties broken by cost, then function number
-    select
-        services_received.*,
-        row_number() over (
-            partition by
-                services_received.segment_id, services_received.analysis_year
-            order by
-                services_received.n_units desc,
-                services_received.total_cost desc,
-                services_received.function_number asc
-        ) as service_rank
-    from services_received
-
-),
-
-top_services as (
-
-    select
-        services_ranked.segment_id,
-        services_ranked.analysis_year,
-        'top_services' as section,
-        services_ranked.function_number as item,
-        function_catalogue.service_name as item_name,
-        services_ranked.service_rank as item_rank,
-        services_ranked.n_units,
-        services_ranked.total_cost,
-        cast(null as {{ dbt.type_bigint() }}) as count_sum
-    from services_ranked
-    inner join function_catalogue
-        on services_ranked.function_number = function_catalogue.function_number
-    where services_ranked.service_rank <= {{ var('profile_top_services') }}
-
-),
-
-conditions_counted as (
-
-    select
-        members_described.segment_id,
-        members_described.analysis_year,
-        'chronic_conditions' as section,
-        int_unit_conditions.condition_code as item,
-        min(condition_names.condition_name) as item_name,
-        cast(null as {{ dbt.type_int() }}) as item_rank,
-        count(*) as n_units,
-        sum(members_described.total_cost) as total_cost,
-        cast(null as {{ dbt.type_bigint() }}) as count_sum
-    from members_described
-    inner join int_unit_conditions
-        on
-            members_described.population = int_unit_conditions.population
-            and members_described.unit_id = int_unit_conditions.unit_id
-            and members_described.analysis_year
-            = int_unit_conditions.analysis_year
-    inner join condition_names
-        on int_unit_conditions.condition_code = condition_names.condition_code
-    group by
-        members_described.segment_id,
-        members_described.analysis_year,
-        int_unit_conditions.condition_code
-
-),
-
-profile_rows as (
-
-    select * from totals_unpivoted
-    union all
-    select * from distributions
-    union all
-    select * from top_services
-    union all
-    select * from conditions_counted
-
-),
-
-distribution_cells_ranked as (
-
-    -- per distribution: how many bands are small cells, and which published
-    -- band is the smallest (the one to withhold beside a lone small cell)
-    select
-        segment_id,
-        analysis_year,
-        section,
-        item,
-        sum(
-            case when {{ is_publishable('n_units') }} then 0 else 1 end
-        ) over (
-            partition by segment_id, analysis_year, section
-        ) as n_small_cells_in_section,
-        row_number() over (
-            partition by segment_id, analysis_year, section
-            order by
-                case when {{ is_publishable('n_units') }} then 0 else 1 end,
-                n_units asc,
-                item asc
-        ) as rank_among_published
-    from distributions
-
-),
-
-profile_cells as (
-
-    select
-        profile_rows.*,
-        case
-            when not {{ is_publishable('profile_rows.n_units') }}
-                then 'small_cell'
-            when
-                distribution_cells_ranked.n_small_cells_in_section = 1
-                and distribution_cells_ranked.rank_among_published = 1
-                then 'complementary'
-        end as suppression_reason
-    from profile_rows
-    left join distribution_cells_ranked
-        on
-            profile_rows.segment_id = distribution_cells_ranked.segment_id
-            and profile_rows.analysis_year
-            = distribution_cells_ranked.analysis_year
-            and profile_rows.section = distribution_cells_ranked.section
-            and profile_rows.item = distribution_cells_ranked.item
-
-),
-
 final as (
 
     select
-        profile_cells.segment_id,
+        int_segment_profile_cells.segment_id,
         segment_catalogue.segment_label,
-        segment_catalogue.population,
-        profile_cells.analysis_year,
-        profile_cells.section,
-        profile_cells.item,
-        profile_cells.item_name,
-        profile_cells.item_rank,
-        cast(
-            {{ suppress_small_cell(
-                'segment_totals.segment_size', 'segment_totals.segment_size'
-            ) }}
-            as {{ dbt.type_bigint() }}
-        ) as segment_size,
-        cast(
-            case
-                when profile_cells.suppression_reason is null
-                    then profile_cells.n_units
-            end
-            as {{ dbt.type_bigint() }}
-        ) as n_units,
+        int_segment_profile_cells.population,
+        int_segment_profile_cells.analysis_year,
+        int_segment_profile_cells.section,
+        int_segment_profile_cells.item,
+        int_segment_profile_cells.item_name,
+        int_segment_profile_cells.item_rank,
+        case
+            when not segment_cells.is_count_withheld
+                then int_segment_profile_cells.segment_size
+        end as segment_size,
+        case
+            when not line_cells.is_count_withheld
+                then int_segment_profile_cells.n_units
+        end as n_units,
         case
             when
-                profile_cells.suppression_reason is null
-                and {{ is_publishable('segment_totals.segment_size') }}
-                and segment_totals.segment_size > 0
+                not line_cells.is_count_withheld
+                and not segment_cells.is_count_withheld
+                and int_segment_profile_cells.segment_size > 0
                 then
-                    cast(profile_cells.n_units as {{ type_double() }})
-                    / segment_totals.segment_size
+                    cast(
+                        int_segment_profile_cells.n_units
+                        as {{ type_double() }}
+                    )
+                    / int_segment_profile_cells.segment_size
         end as share_of_segment,
         case
-            when profile_cells.suppression_reason is null
-                then profile_cells.total_cost
+            when not line_cells.is_cost_withheld
+                then int_segment_profile_cells.total_cost
         end as total_cost,
         case
             when
-                profile_cells.suppression_reason is null
-                and profile_cells.n_units > 0
+                not line_cells.is_cost_withheld
+                and int_segment_profile_cells.n_units > 0
                 then
-                    cast(profile_cells.total_cost as {{ type_double() }})
-                    / profile_cells.n_units
+                    cast(
+                        int_segment_profile_cells.total_cost
+                        as {{ type_double() }}
+                    )
+                    / int_segment_profile_cells.n_units
         end as mean_cost,
         case
             when
-                profile_cells.suppression_reason is null
-                and profile_cells.n_units > 0
-                and profile_cells.count_sum is not null
+                not line_cells.is_cost_withheld
+                and int_segment_profile_cells.n_units > 0
+                and int_segment_profile_cells.count_sum is not null
                 then
-                    cast(profile_cells.count_sum as {{ type_double() }})
-                    / profile_cells.n_units
+                    cast(
+                        int_segment_profile_cells.count_sum
+                        as {{ type_double() }}
+                    )
+                    / int_segment_profile_cells.n_units
         end as mean_count,
         case
             when
-                profile_cells.suppression_reason is null
-                and {{ is_publishable('segment_totals.segment_size') }}
-                and segment_totals.segment_cost != 0
+                not line_cells.is_cost_withheld
+                and not segment_cells.is_cost_withheld
+                and int_segment_profile_cells.segment_cost != 0
                 then
-                    cast(profile_cells.total_cost as {{ type_double() }})
-                    / segment_totals.segment_cost
+                    cast(
+                        int_segment_profile_cells.total_cost
+                        as {{ type_double() }}
+                    )
+                    / int_segment_profile_cells.segment_cost
         end as share_of_segment_cost,
-        not(
-            profile_cells.suppression_reason is null
-            and {{ is_publishable('segment_totals.segment_size') }}
-        ) as is_suppressed,
-        case
-            when not {{ is_publishable('segment_totals.segment_size') }}
-                then 'small_segment'
-            else profile_cells.suppression_reason
-        end as suppression_reason
-    from profile_cells
-    inner join segment_totals
-        on
-            profile_cells.segment_id = segment_totals.segment_id
-            and profile_cells.analysis_year = segment_totals.analysis_year
+        coalesce(
+            line_cells.suppression_reason, segment_cells.suppression_reason
+        ) is not null as is_suppressed,
+        coalesce(
+            line_cells.suppression_reason, segment_cells.suppression_reason
+        ) as suppression_reason
+    from int_segment_profile_cells
+    inner join int_cells_withheld as line_cells
+        on int_segment_profile_cells.cell_id = line_cells.cell_id
+    inner join int_cells_withheld as segment_cells
+        on int_segment_profile_cells.segment_cell_id = segment_cells.cell_id
     inner join segment_catalogue
-        on profile_cells.segment_id = segment_catalogue.segment_id
+        on int_segment_profile_cells.segment_id = segment_catalogue.segment_id
 
 )
 

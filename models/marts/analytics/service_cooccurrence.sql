@@ -1,142 +1,39 @@
--- Service x service co-occurrence among complex citizens and among complex
--- families (the reports' method): the diagonal is the number receiving a
--- service, the other cells the number receiving both. The matrix is square
--- over the municipal services that at least one complex unit receives.
+-- Service x service co-occurrence among complex citizens and families,
+-- published: the cells of int_service_cooccurrence_cells with what
+-- int_cells_withheld withholds set to null and flagged (the reports print
+-- "-"). A pair and its mirror are withheld together.
 with
 
-complex_citizens as (
+int_service_cooccurrence_cells as (
 
-    select * from {{ ref('complex_citizens') }}
-
-),
-
-complex_families as (
-
-    select * from {{ ref('complex_families') }}
+    select * from {{ ref('int_service_cooccurrence_cells') }}
 
 ),
 
-int_unit_services as (
+int_cells_withheld as (
 
-    select * from {{ ref('int_unit_services') }}
-
-),
-
-function_catalogue as (
-
-    select * from {{ ref('function_catalogue') }}
-
-),
-
-complex_units as (
-
-    select
-        'citizens' as population,
-        person_id as unit_id,
-        analysis_year
-    from complex_citizens
-    union all
-    select
-        'families' as population,
-        family_id as unit_id,
-        analysis_year
-    from complex_families
-
-),
-
-complex_services as (
-
-    select
-        complex_units.population,
-        complex_units.unit_id,
-        complex_units.analysis_year,
-        int_unit_services.function_number
-    from complex_units
-    inner join int_unit_services
-        on
-            complex_units.population = int_unit_services.population
-            and complex_units.unit_id = int_unit_services.unit_id
-            and complex_units.analysis_year = int_unit_services.analysis_year
-
-),
-
-services_present as (
-
-    select distinct
-        population,
-        analysis_year,
-        function_number
-    from complex_services
-
-),
-
-service_pairs as (
-
-    select
-        services_present.population,
-        services_present.analysis_year,
-        services_present.function_number,
-        other_services.function_number as other_function_number
-    from services_present
-    inner join services_present as other_services
-        on
-            services_present.population = other_services.population
-            and services_present.analysis_year = other_services.analysis_year
-
-),
-
-pairs_counted as (
-
-    select
-        complex_services.population,
-        complex_services.analysis_year,
-        complex_services.function_number,
-        other_services.function_number as other_function_number,
-        count(*) as n_units
-    from complex_services
-    inner join complex_services as other_services
-        on
-            complex_services.population = other_services.population
-            and complex_services.unit_id = other_services.unit_id
-            and complex_services.analysis_year = other_services.analysis_year
-    group by
-        complex_services.population,
-        complex_services.analysis_year,
-        complex_services.function_number,
-        other_services.function_number
+    select * from {{ ref('int_cells_withheld') }}
 
 ),
 
 final as (
 
     select
-        service_pairs.population,
-        service_pairs.analysis_year,
-        service_pairs.function_number,
-        function_catalogue.service_name,
-        service_pairs.other_function_number,
-        other_catalogue.service_name as other_service_name,
-        cast(
-            {{ suppress_small_cell(
-                'coalesce(pairs_counted.n_units, 0)',
-                'coalesce(pairs_counted.n_units, 0)'
-            ) }}
-            as {{ dbt.type_bigint() }}
-        ) as n_units,
-        not{{ is_publishable('coalesce(pairs_counted.n_units, 0)') }}
-            as is_suppressed
-    from service_pairs
-    left join pairs_counted
-        on
-            service_pairs.population = pairs_counted.population
-            and service_pairs.analysis_year = pairs_counted.analysis_year
-            and service_pairs.function_number = pairs_counted.function_number
-            and service_pairs.other_function_number
-            = pairs_counted.other_function_number
-    inner join function_catalogue
-        on service_pairs.function_number = function_catalogue.function_number
-    inner join function_catalogue as other_catalogue
-        on service_pairs.other_function_number = other_catalogue.function_number
+        int_service_cooccurrence_cells.population,
+        int_service_cooccurrence_cells.analysis_year,
+        int_service_cooccurrence_cells.function_number,
+        int_service_cooccurrence_cells.service_name,
+        int_service_cooccurrence_cells.other_function_number,
+        int_service_cooccurrence_cells.other_service_name,
+        case
+            when not int_cells_withheld.is_count_withheld
+                then int_service_cooccurrence_cells.n_units
+        end as n_units,
+        int_cells_withheld.suppression_reason is not null as is_suppressed,
+        int_cells_withheld.suppression_reason
+    from int_service_cooccurrence_cells
+    inner join int_cells_withheld
+        on int_service_cooccurrence_cells.cell_id = int_cells_withheld.cell_id
 
 )
 

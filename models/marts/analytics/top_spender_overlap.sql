@@ -1,112 +1,76 @@
--- How many of the costliest citizens (families) of the municipality are also
--- among the costliest of the region, for each top_percent (Stevns: 12 of the
--- 226 costliest 1 %).
+-- Overlap of the costliest units of the municipality and of the region,
+-- published: the groups of int_top_spender_overlap_groups with what
+-- int_cells_withheld withholds set to null and flagged. The group sizes are
+-- withheld with the municipal and regional groups of cost_concentration.
 with
 
-unit_cost_ranks as (
+int_top_spender_overlap_groups as (
 
-    select * from {{ ref('unit_cost_ranks') }}
-
-),
-
-top_percents as (
-
-    {{ top_percents_relation() }}
+    select * from {{ ref('int_top_spender_overlap_groups') }}
 
 ),
 
-ranks_side_by_side as (
+int_cells_withheld as (
 
-    select
-        municipal.population,
-        municipal.analysis_year,
-        municipal.unit_id,
-        municipal.population_size,
-        municipal.cost_rank as municipal_rank,
-        regional.cost_rank as regional_rank
-    from unit_cost_ranks as municipal
-    inner join unit_cost_ranks as regional
-        on
-            municipal.population = regional.population
-            and municipal.analysis_year = regional.analysis_year
-            and municipal.unit_id = regional.unit_id
-            and regional.cost_scope = 'regional'
-    where municipal.cost_scope = 'municipal'
-
-),
-
-flagged as (
-
-    select
-        ranks_side_by_side.population,
-        ranks_side_by_side.analysis_year,
-        top_percents.top_percent,
-        {{ top_group_size(
-            'ranks_side_by_side.population_size', 'top_percents.top_percent'
-        ) }} as n_units,
-        ranks_side_by_side.municipal_rank,
-        ranks_side_by_side.regional_rank
-    from ranks_side_by_side
-    cross join top_percents
-
-),
-
-counted as (
-
-    select
-        population,
-        analysis_year,
-        top_percent,
-        max(n_units) as n_units,
-        sum(case when municipal_rank <= n_units then 1 else 0 end)
-            as n_top_municipal,
-        sum(case when regional_rank <= n_units then 1 else 0 end)
-            as n_top_regional,
-        sum(
-            case
-                when municipal_rank <= n_units and regional_rank <= n_units
-                    then 1
-                else 0
-            end
-        ) as n_in_both
-    from flagged
-    group by population, analysis_year, top_percent
+    select * from {{ ref('int_cells_withheld') }}
 
 ),
 
 final as (
 
-    -- counts of 1 to var min_cell_size - 1 units are withheld, not dropped
     select
-        analysis_year,
-        population,
-        top_percent,
-        {{ suppress_small_cell('n_units', 'n_units') }} as n_units,
-        cast(
-            {{ suppress_small_cell('n_top_municipal', 'n_top_municipal') }}
-            as {{ dbt.type_bigint() }}
-        ) as n_top_municipal,
-        cast(
-            {{ suppress_small_cell('n_top_regional', 'n_top_regional') }}
-            as {{ dbt.type_bigint() }}
-        ) as n_top_regional,
-        cast(
-            {{ suppress_small_cell('n_in_both', 'n_in_both') }}
-            as {{ dbt.type_bigint() }}
-        ) as n_in_both,
+        int_top_spender_overlap_groups.analysis_year,
+        int_top_spender_overlap_groups.population,
+        int_top_spender_overlap_groups.top_percent,
+        case
+            when not municipal_cells.is_count_withheld
+                then int_top_spender_overlap_groups.n_units
+        end as n_units,
+        case
+            when not municipal_cells.is_count_withheld
+                then int_top_spender_overlap_groups.n_top_municipal
+        end as n_top_municipal,
+        case
+            when not regional_cells.is_count_withheld
+                then int_top_spender_overlap_groups.n_top_regional
+        end as n_top_regional,
+        case
+            when not both_cells.is_count_withheld
+                then int_top_spender_overlap_groups.n_in_both
+        end as n_in_both,
         case
             when
-                n_top_municipal > 0
-                and {{ is_publishable('n_in_both') }}
-                and {{ is_publishable('n_top_municipal') }}
-                then cast(n_in_both as {{ type_double() }}) / n_top_municipal
+                not both_cells.is_count_withheld
+                and not municipal_cells.is_count_withheld
+                and int_top_spender_overlap_groups.n_top_municipal > 0
+                then
+                    cast(
+                        int_top_spender_overlap_groups.n_in_both
+                        as {{ type_double() }}
+                    )
+                    / int_top_spender_overlap_groups.n_top_municipal
         end as share_in_both,
-        not(
-            {{ is_publishable('n_in_both') }}
-            and {{ is_publishable('n_top_municipal') }}
-            and {{ is_publishable('n_top_regional') }}
-        ) as is_suppressed
-    from counted
+        coalesce(
+            both_cells.suppression_reason,
+            municipal_cells.suppression_reason,
+            regional_cells.suppression_reason
+        ) is not null as is_suppressed,
+        coalesce(
+            both_cells.suppression_reason,
+            municipal_cells.suppression_reason,
+            regional_cells.suppression_reason
+        ) as suppression_reason
+    from int_top_spender_overlap_groups
+    inner join int_cells_withheld as both_cells
+        on int_top_spender_overlap_groups.cell_id = both_cells.cell_id
+    inner join int_cells_withheld as municipal_cells
+        on
+            int_top_spender_overlap_groups.municipal_cell_id
+            = municipal_cells.cell_id
+    inner join int_cells_withheld as regional_cells
+        on
+            int_top_spender_overlap_groups.regional_cell_id
+            = regional_cells.cell_id
 
 )
 

@@ -1,0 +1,245 @@
+{#- Disclosure control across tables (int_cells_withheld). Every published
+    figure is a cell with an id; equal figures in two marts share one id. -#}
+
+{#- A cell id: the parts, as text, joined by '|'. -#}
+{% macro disclosure_cell_id(parts) -%}
+    {%- set texts = [] -%}
+    {%- for part in parts -%}
+        {%- if not loop.first -%}{%- do texts.append("'|'") -%}{%- endif -%}
+        {%- do texts.append('cast(' ~ part ~ ' as ' ~ dbt.type_string() ~ ')') -%}
+    {%- endfor -%}
+    {{ dbt.concat(texts) }}
+{%- endmacro %}
+
+{#- The cell of a segment's size and cost in a year: the profile sheet's
+    units line and the overlap diagonal. -#}
+{% macro segment_cell_id(segment_expression, year_expression) -%}
+    {{ disclosure_cell_id(["'segment'", segment_expression, year_expression]) }}
+{%- endmacro %}
+
+{#- 1 when the condition holds, else 0 (flags as integers: max() over a
+    boolean is not portable). -#}
+{% macro flag(condition) -%}
+    case when {{ condition }} then 1 else 0 end
+{%- endmacro %}
+
+{#- One pass of complementary suppression: the common table expressions
+    <current>_members and <current>, the cell states after the pass, from
+    the states <previous> (cell_id, n_units, count_withheld, cost_withheld,
+    suppression_reason) and the relations (group_id, group_kind, cell_id,
+    cell_role; every cell also in a group of its own, kind 'self').
+
+    In a group a whole cell equals its parts plus a residual (the units of
+    the whole in no part; kind 'cost': the parts' costs add up to the
+    whole's, their counts do not). Where an outsider who knows the whole and
+    the published parts could recover a withheld part, the whole (from all
+    parts) or a count of 1 to min_cell_size - 1 units (one unknown, or the sum
+    of several), the smallest published part with units is withheld too (the
+    whole when there is none). Counts first; a withheld count withholds the
+    cost; costs alike for kinds 'set' and 'cost'. -#}
+{% macro disclosure_pass_ctes(previous, current, relations) -%}
+{%- set k = var('min_cell_size') %}
+{{ current }}_members as (
+
+    select
+        {{ relations }}.group_id,
+        {{ relations }}.group_kind,
+        {{ relations }}.cell_role,
+        {{ previous }}.cell_id,
+        {{ previous }}.n_units,
+        {{ previous }}.count_withheld,
+        {{ previous }}.cost_withheld,
+        {{ previous }}.suppression_reason
+    from {{ previous }}
+    inner join {{ relations }}
+        on {{ previous }}.cell_id = {{ relations }}.cell_id
+
+),
+
+{{ current }}_groups as (
+
+    select
+        *,
+        max(case when cell_role = 'whole' then n_units end)
+            over (partition by group_id)
+            as whole_n,
+        max(case when cell_role = 'whole' then count_withheld end)
+            over (partition by group_id)
+            as whole_count_withheld,
+        max(case when cell_role = 'whole' then cost_withheld end)
+            over (partition by group_id)
+            as whole_cost_withheld,
+        sum(case when cell_role = 'part' then n_units else 0 end)
+            over (partition by group_id)
+            as parts_n,
+        sum(
+            case
+                when cell_role = 'part' and count_withheld = 0
+                    then n_units
+                else 0
+            end
+        ) over (partition by group_id) as published_parts_n,
+        sum(
+            {{ flag("cell_role = 'part' and count_withheld = 1 and n_units > 0") }}
+        ) over (partition by group_id) as withheld_count_parts,
+        sum(
+            {{ flag("cell_role = 'part' and cost_withheld = 1 and n_units > 0") }}
+        ) over (partition by group_id) as withheld_cost_parts,
+        max(
+            {{ flag("cell_role = 'part' and count_withheld = 0 and n_units > 0") }}
+        ) over (partition by group_id) as has_count_candidate,
+        max(
+            {{ flag("cell_role = 'part' and cost_withheld = 0 and n_units > 0") }}
+        ) over (partition by group_id) as has_cost_candidate,
+        row_number() over (
+            partition by group_id
+            order by
+                case
+                    when
+                        cell_role = 'part'
+                        and count_withheld = 0
+                        and n_units > 0
+                        then 0
+                    else 1
+                end,
+                n_units asc,
+                cell_id asc
+        ) as count_candidate_rank,
+        row_number() over (
+            partition by group_id
+            order by
+                case
+                    when
+                        cell_role = 'part'
+                        and cost_withheld = 0
+                        and n_units > 0
+                        then 0
+                    else 1
+                end,
+                n_units asc,
+                cell_id asc
+        ) as cost_candidate_rank
+    from {{ current }}_members
+
+),
+
+{{ current }}_rules as (
+
+    select
+        *,
+        case
+            when group_kind in ('set', 'count') then whole_n - parts_n
+            else 0
+        end as residual_n
+    from {{ current }}_groups
+
+),
+
+{{ current }}_violations as (
+
+    select
+        *,
+        case
+            when group_kind not in ('set', 'count') then 0
+            when
+                whole_count_withheld = 0
+                and withheld_count_parts
+                + {{ flag('residual_n > 0') }} = 1
+                and (
+                    withheld_count_parts = 1
+                    or residual_n between 1 and {{ k - 1 }}
+                )
+                then 1
+            when
+                whole_count_withheld = 0
+                and withheld_count_parts
+                + {{ flag('residual_n > 0') }} >= 2
+                and whole_n - published_parts_n between 1 and {{ k - 1 }}
+                then 1
+            when
+                whole_count_withheld = 1
+                and whole_n > 0
+                and withheld_count_parts = 0
+                and residual_n = 0
+                then 1
+            else 0
+        end as is_count_violated,
+        case
+            when group_kind not in ('set', 'cost') then 0
+            when
+                whole_cost_withheld = 0
+                and withheld_cost_parts = 1
+                and not (group_kind = 'set' and residual_n > 0)
+                then 1
+            when
+                whole_cost_withheld = 1
+                and whole_n > 0
+                and withheld_cost_parts = 0
+                and not (group_kind = 'set' and residual_n > 0)
+                then 1
+            else 0
+        end as is_cost_violated
+    from {{ current }}_rules
+
+),
+
+{{ current }}_decided as (
+
+    select
+        cell_id,
+        n_units,
+        suppression_reason,
+        count_withheld,
+        cost_withheld,
+        case
+            when count_withheld = 1 then 1
+            when is_count_violated = 0 then 0
+            when
+                has_count_candidate = 1
+                and count_candidate_rank = 1
+                then 1
+            when
+                has_count_candidate = 0
+                and cell_role = 'whole'
+                then 1
+            else 0
+        end as new_count_withheld,
+        case
+            when cost_withheld = 1 then 1
+            when is_cost_violated = 0 then 0
+            when
+                has_cost_candidate = 1
+                and cost_candidate_rank = 1
+                then 1
+            when
+                has_cost_candidate = 0
+                and cell_role = 'whole'
+                then 1
+            else 0
+        end as new_cost_withheld
+    from {{ current }}_violations
+
+),
+
+{{ current }} as (
+
+    select
+        cell_id,
+        max(n_units) as n_units,
+        max(new_count_withheld) as count_withheld,
+        greatest(max(new_count_withheld), max(new_cost_withheld))
+            as cost_withheld,
+        coalesce(
+            max(suppression_reason),
+            case
+                when
+                    max(new_count_withheld) = 1
+                    or max(new_cost_withheld) = 1
+                    then 'complementary'
+            end
+        ) as suppression_reason
+    from {{ current }}_decided
+    group by cell_id
+
+)
+{%- endmacro %}

@@ -1,0 +1,439 @@
+-- The equations an outsider can write with the published figures: one row
+-- per group and cell, the group's whole and its parts. Kind 'set': the parts
+-- are disjoint sets of the whole's units, so whole minus parts is the count
+-- and cost of the units in no part (the residual); 'count': the same for
+-- counts only (the cost is of another measure); 'cost': the parts' costs add
+-- up to the whole's cost. int_cells_withheld withholds cells until no group
+-- lets a withheld or small figure be recovered by subtraction.
+{%- set band_sections = [] %}
+{%- for section, value_column, bounds in profile_distributions() %}
+    {%- do band_sections.append("'" ~ section ~ "'") %}
+{%- endfor %}
+{%- set age_shares = var('profile_age_shares') %}
+{%- set disjoint_summary_items = [
+    ('ages', ['under_' ~ age_shares['young_below'],
+        'over_' ~ age_shares['old_from']]),
+    ('chronic', ['one_chronic_condition', 'several_chronic_conditions']),
+] %}
+{%- set top_spender_wholes = [
+    'municipal_cell_id', 'regional_cell_id', 'next_cell_id'
+] %}
+with
+
+int_segment_profile_cells as (
+
+    select * from {{ ref('int_segment_profile_cells') }}
+
+),
+
+int_segment_overlap_cells as (
+
+    select * from {{ ref('int_segment_overlap_cells') }}
+
+),
+
+int_service_cooccurrence_cells as (
+
+    select * from {{ ref('int_service_cooccurrence_cells') }}
+
+),
+
+int_cost_concentration_groups as (
+
+    select * from {{ ref('int_cost_concentration_groups') }}
+
+),
+
+int_top_spender_overlap_groups as (
+
+    select * from {{ ref('int_top_spender_overlap_groups') }}
+
+),
+
+int_segment_set_relations as (
+
+    select * from {{ ref('int_segment_set_relations') }}
+
+),
+
+profile_lines as (
+
+    -- every line but the segment's own size and cost
+    select * from int_segment_profile_cells
+    where cell_id != segment_cell_id
+
+),
+
+bands_in_segment as (
+
+    -- the bands of a distribution add up to the segment
+    select distinct
+        {{ disclosure_cell_id(["'bands'", 'segment_cell_id', 'section']) }}
+            as group_id,
+        'set' as group_kind,
+        segment_cell_id as cell_id,
+        'whole' as cell_role
+    from profile_lines
+    where section in ({{ band_sections | join(', ') }})
+    union all
+    select
+        {{ disclosure_cell_id(["'bands'", 'segment_cell_id', 'section']) }}
+            as group_id,
+        'set' as group_kind,
+        cell_id,
+        'part' as cell_role
+    from profile_lines
+    where section in ({{ band_sections | join(', ') }})
+
+),
+
+lines_in_segment as (
+
+    -- every other line counts some of the segment's units
+    select
+        {{ disclosure_cell_id(["'in_segment'", 'cell_id']) }} as group_id,
+        case when cost_measure = 'total_cost' then 'set' else 'count' end
+            as group_kind,
+        segment_cell_id as cell_id,
+        'whole' as cell_role
+    from profile_lines
+    where section not in ({{ band_sections | join(', ') }})
+    union all
+    select
+        {{ disclosure_cell_id(["'in_segment'", 'cell_id']) }} as group_id,
+        case when cost_measure = 'total_cost' then 'set' else 'count' end
+            as group_kind,
+        cell_id,
+        'part' as cell_role
+    from profile_lines
+    where section not in ({{ band_sections | join(', ') }})
+
+),
+
+disjoint_lines_in_segment as (
+
+    {%- for name, items in disjoint_summary_items %}
+        select distinct
+            {{ disclosure_cell_id(["'" ~ name ~ "'", 'segment_cell_id']) }}
+                as group_id,
+            'set' as group_kind,
+            segment_cell_id as cell_id,
+            'whole' as cell_role
+        from profile_lines
+        where
+            section = 'summary'
+            and item in (
+                {%- for item in items %}
+                    '{{ item }}'{% if not loop.last %},{% endif %}
+                {%- endfor %}
+            )
+        union all
+        select
+            {{ disclosure_cell_id(["'" ~ name ~ "'", 'segment_cell_id']) }}
+                as group_id,
+            'set' as group_kind,
+            cell_id,
+            'part' as cell_role
+        from profile_lines
+        where
+            section = 'summary'
+            and item in (
+                {%- for item in items %}
+                    '{{ item }}'{% if not loop.last %},{% endif %}
+                {%- endfor %}
+            )
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+
+),
+
+costs_of_segment as (
+
+    -- the costs by area (each vocabulary), by cost type, and municipal plus
+    -- regional add up to the segment's cost
+    select distinct
+        {{ disclosure_cell_id([
+            "'cost_parts'", 'segment_cell_id',
+            "case when section = 'summary' then 'sector' else section end"
+        ]) }} as group_id,
+        'cost' as group_kind,
+        segment_cell_id as cell_id,
+        'whole' as cell_role
+    from profile_lines
+    where
+        section like 'area_cost_%'
+        or section = 'cost_type'
+        or (
+            section = 'summary'
+            and item in ('municipal_cost', 'regional_cost')
+        )
+    union all
+    select
+        {{ disclosure_cell_id([
+            "'cost_parts'", 'segment_cell_id',
+            "case when section = 'summary' then 'sector' else section end"
+        ]) }} as group_id,
+        'cost' as group_kind,
+        cell_id,
+        'part' as cell_role
+    from profile_lines
+    where
+        section like 'area_cost_%'
+        or section = 'cost_type'
+        or (
+            section = 'summary'
+            and item in ('municipal_cost', 'regional_cost')
+        )
+
+),
+
+lines_across_segments as (
+
+    -- a line of a segment against the same line of its parts
+    select distinct
+        {{ disclosure_cell_id([
+            'int_segment_set_relations.relation_id', 'wholes.section',
+            'wholes.item'
+        ]) }} as group_id,
+        'set' as group_kind,
+        wholes.cell_id,
+        'whole' as cell_role
+    from int_segment_set_relations
+    inner join int_segment_profile_cells as wholes
+        on
+            int_segment_set_relations.whole_segment_id = wholes.segment_id
+            and int_segment_set_relations.analysis_year = wholes.analysis_year
+    inner join int_segment_profile_cells as parts
+        on
+            int_segment_set_relations.part_segment_id = parts.segment_id
+            and int_segment_set_relations.analysis_year = parts.analysis_year
+            and wholes.section = parts.section
+            and wholes.item = parts.item
+    union all
+    select
+        {{ disclosure_cell_id([
+            'int_segment_set_relations.relation_id', 'wholes.section',
+            'wholes.item'
+        ]) }} as group_id,
+        'set' as group_kind,
+        parts.cell_id,
+        'part' as cell_role
+    from int_segment_set_relations
+    inner join int_segment_profile_cells as wholes
+        on
+            int_segment_set_relations.whole_segment_id = wholes.segment_id
+            and int_segment_set_relations.analysis_year = wholes.analysis_year
+    inner join int_segment_profile_cells as parts
+        on
+            int_segment_set_relations.part_segment_id = parts.segment_id
+            and int_segment_set_relations.analysis_year = parts.analysis_year
+            and wholes.section = parts.section
+            and wholes.item = parts.item
+
+),
+
+overlaps_in_segment as (
+
+    -- a pair counts some of each segment's units
+    select
+        {{ disclosure_cell_id([
+            "'in_diagonal'", 'cell_id', 'segment_id'
+        ]) }} as group_id,
+        'set' as group_kind,
+        segment_cell_id as cell_id,
+        'whole' as cell_role
+    from int_segment_overlap_cells
+    where segment_id != other_segment_id
+    union all
+    select
+        {{ disclosure_cell_id([
+            "'in_diagonal'", 'cell_id', 'segment_id'
+        ]) }} as group_id,
+        'set' as group_kind,
+        cell_id,
+        'part' as cell_role
+    from int_segment_overlap_cells
+    where segment_id != other_segment_id
+
+),
+
+overlaps_across_segments as (
+
+    -- a segment's overlap with another against its overlaps with the parts
+    select distinct
+        {{ disclosure_cell_id([
+            'int_segment_set_relations.relation_id', "'overlap'",
+            'wholes.segment_id'
+        ]) }} as group_id,
+        'set' as group_kind,
+        wholes.cell_id,
+        'whole' as cell_role
+    from int_segment_set_relations
+    inner join int_segment_overlap_cells as wholes
+        on
+            int_segment_set_relations.whole_segment_id
+            = wholes.other_segment_id
+            and int_segment_set_relations.analysis_year = wholes.analysis_year
+    union all
+    select
+        {{ disclosure_cell_id([
+            'int_segment_set_relations.relation_id', "'overlap'",
+            'wholes.segment_id'
+        ]) }} as group_id,
+        'set' as group_kind,
+        parts.cell_id,
+        'part' as cell_role
+    from int_segment_set_relations
+    inner join int_segment_overlap_cells as wholes
+        on
+            int_segment_set_relations.whole_segment_id
+            = wholes.other_segment_id
+            and int_segment_set_relations.analysis_year = wholes.analysis_year
+    inner join int_segment_overlap_cells as parts
+        on
+            int_segment_set_relations.part_segment_id = parts.other_segment_id
+            and wholes.segment_id = parts.segment_id
+            and wholes.analysis_year = parts.analysis_year
+
+),
+
+cooccurrences_in_diagonal as (
+
+    select
+        {{ disclosure_cell_id([
+            "'in_diagonal'", 'cell_id', 'function_number'
+        ]) }} as group_id,
+        'count' as group_kind,
+        diagonal_cell_id as cell_id,
+        'whole' as cell_role
+    from int_service_cooccurrence_cells
+    where function_number != other_function_number
+    union all
+    select
+        {{ disclosure_cell_id([
+            "'in_diagonal'", 'cell_id', 'function_number'
+        ]) }} as group_id,
+        'count' as group_kind,
+        cell_id,
+        'part' as cell_role
+    from int_service_cooccurrence_cells
+    where function_number != other_function_number
+
+),
+
+top_groups_ordered as (
+
+    select
+        cell_id,
+        population_cell_id,
+        analysis_year,
+        population,
+        cost_scope,
+        lead(cell_id) over (
+            partition by analysis_year, population, cost_scope
+            order by top_percent
+        ) as next_cell_id
+    from int_cost_concentration_groups
+
+),
+
+top_groups_nested as (
+
+    -- each top group is in the next larger, the largest in the population
+    select
+        {{ disclosure_cell_id(["'nested'", 'cell_id']) }} as group_id,
+        'set' as group_kind,
+        coalesce(next_cell_id, population_cell_id) as cell_id,
+        'whole' as cell_role
+    from top_groups_ordered
+    union all
+    select
+        {{ disclosure_cell_id(["'nested'", 'cell_id']) }} as group_id,
+        'set' as group_kind,
+        cell_id,
+        'part' as cell_role
+    from top_groups_ordered
+
+),
+
+population_scopes as (
+
+    -- municipal plus regional cost is the total cost
+    select distinct
+        {{ disclosure_cell_id([
+            "'scopes'", 'analysis_year', 'population'
+        ]) }} as group_id,
+        'cost' as group_kind,
+        population_cell_id as cell_id,
+        case when cost_scope = 'total' then 'whole' else 'part' end
+            as cell_role
+    from top_groups_ordered
+
+),
+
+top_spenders_ordered as (
+
+    select
+        cell_id,
+        municipal_cell_id,
+        regional_cell_id,
+        lead(cell_id) over (
+            partition by analysis_year, population
+            order by top_percent
+        ) as next_cell_id
+    from int_top_spender_overlap_groups
+
+),
+
+top_spenders_in_groups as (
+
+    -- those in both groups are in each group, and in the next larger pair
+    {%- for whole_column in top_spender_wholes %}
+        select
+            {{ disclosure_cell_id(["'" ~ whole_column ~ "'", 'cell_id']) }}
+                as group_id,
+            'count' as group_kind,
+            {{ whole_column }} as cell_id,
+            'whole' as cell_role
+        from top_spenders_ordered
+        where {{ whole_column }} is not null
+        union all
+        select
+            {{ disclosure_cell_id(["'" ~ whole_column ~ "'", 'cell_id']) }}
+                as group_id,
+            'count' as group_kind,
+            cell_id,
+            'part' as cell_role
+        from top_spenders_ordered
+        where {{ whole_column }} is not null
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+
+),
+
+final as (
+
+    {%- set groups = ['bands_in_segment', 'lines_in_segment',
+        'disjoint_lines_in_segment', 'costs_of_segment',
+        'lines_across_segments', 'overlaps_in_segment',
+        'overlaps_across_segments', 'cooccurrences_in_diagonal',
+        'top_groups_nested', 'population_scopes', 'top_spenders_in_groups'] %}
+    {%- for group in groups %}
+        select
+            group_id,
+            group_kind,
+            cell_id,
+            cell_role
+        from {{ group }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+
+)
+
+select * from final

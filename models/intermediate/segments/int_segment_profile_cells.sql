@@ -1,0 +1,543 @@
+-- The cells of the profile sheet of every segment and sub-segment (the
+-- reports' method), long format, before disclosure control: one row per
+-- segment, year, section and item with its exact count and cost, the
+-- largest single unit's share of the cost (for the dominance rule) and the
+-- cell id that int_cells_withheld decides on. The segment's own size and cost
+-- (summary / units) share the cell id of the overlap diagonal, so both are
+-- withheld together. Unit level figures: never published as they are; the
+-- mart segment_profiles publishes them through int_cells_withheld.
+{%- set measures = regional_activity_measures() %}
+{%- set area_columns = [] %}
+{%- set cost_type_columns = [] %}
+{%- for column_name, fact_column, value in cost_breakdown_columns() %}
+    {%- if fact_column == 'cost_type' %}
+        {%- do cost_type_columns.append((column_name, 'cost_type', value)) %}
+    {%- else %}
+        {%- do area_columns.append((column_name, fact_column[5:], value)) %}
+    {%- endif %}
+{%- endfor %}
+{%- set threshold = var('profile_cost_threshold') %}
+{%- set age_shares = var('profile_age_shares') %}
+{%- set summary_items = [
+    ('units', 'Number of units and their cost', 'true', 'total_cost', none),
+    ('municipal_cost', 'Municipal cost', 'true', 'municipal_cost', none),
+    ('regional_cost', 'Regional cost', 'true', 'regional_cost', none),
+    ('municipal_services', 'Number of municipal services', 'true',
+        'total_cost', 'n_services'),
+    ('single', 'Single (lives alone; one-person family)', 'is_single',
+        'total_cost', none),
+    ('single_provider', 'Single provider (enlig forsørger)',
+        'is_single_provider', 'total_cost', none),
+    ('with_children', 'With children under 18', 'has_children',
+        'total_cost', none),
+    ('under_' ~ age_shares['young_below'],
+        'Under ' ~ age_shares['young_below'] ~ ' (families: oldest member)',
+        'age < ' ~ age_shares['young_below'], 'total_cost', none),
+    ('over_' ~ age_shares['old_from'],
+        age_shares['old_from'] ~ ' or over (families: oldest member)',
+        'age >= ' ~ age_shares['old_from'], 'total_cost', none),
+    ('municipality_primary_care_and_hospital',
+        'A municipal service and contact with both primary care and a hospital',
+        'has_municipal_primary_care_and_hospital', 'total_cost', none),
+    ('under_cost_threshold',
+        'Total cost under the threshold (citizens '
+        ~ threshold['citizens'] ~ ', families ' ~ threshold['families'] ~ ' kr)',
+        "total_cost < case when members_described.population = 'citizens' then "
+        ~ threshold['citizens'] ~ ' else ' ~ threshold['families'] ~ ' end',
+        'total_cost', none),
+    ('one_chronic_condition', 'Exactly one chronic condition',
+        'n_chronic_conditions = 1', 'total_cost', none),
+    ('several_chronic_conditions', 'Several chronic conditions',
+        'n_chronic_conditions >= 2', 'total_cost', none),
+] %}
+{%- set distributions = profile_distributions() %}
+with
+
+segment_catalogue as (
+
+    select * from {{ ref('segment_catalogue') }}
+
+),
+
+int_analysis_years as (
+
+    select * from {{ ref('int_analysis_years') }}
+
+),
+
+segment_members as (
+
+    select * from {{ ref('segment_members') }}
+
+),
+
+int_units_described as (
+
+    select * from {{ ref('int_units_described') }}
+
+),
+
+int_unit_services as (
+
+    select * from {{ ref('int_unit_services') }}
+
+),
+
+int_unit_conditions as (
+
+    select * from {{ ref('int_unit_conditions') }}
+
+),
+
+function_catalogue as (
+
+    select * from {{ ref('function_catalogue') }}
+
+),
+
+chronic_condition_codes as (
+
+    select * from {{ ref('chronic_condition_codes') }}
+
+),
+
+area_vocabulary as (
+
+    select * from {{ ref('area_vocabulary') }}
+
+),
+
+cost_types as (
+
+    select * from {{ ref('cost_types') }}
+
+),
+
+condition_names as (
+
+    -- the seed has a row per ICD-10 prefix
+    select
+        condition_code,
+        min(condition_name) as condition_name
+    from chronic_condition_codes
+    group by condition_code
+
+),
+
+segment_years as (
+
+    -- every segment has a sheet every year, also when it has no members
+    select
+        segment_catalogue.segment_id,
+        segment_catalogue.population,
+        int_analysis_years.analysis_year
+    from segment_catalogue
+    cross join int_analysis_years
+
+),
+
+members_described as (
+
+    select
+        segment_members.segment_id,
+        segment_members.analysis_year,
+        segment_members.unit_id,
+        {%- for column in segment_columns()[4:] %}
+            segment_members.{{ column }},
+        {%- endfor %}
+        int_units_described.population,
+        int_units_described.age,
+        int_units_described.is_single,
+        int_units_described.is_single_provider,
+        int_units_described.has_children,
+        int_units_described.n_chronic_conditions,
+        {%- for measure, measure_name, source, condition in measures %}
+            int_units_described.n_{{ measure }},
+        {%- endfor %}
+        int_units_described.has_municipal_primary_care_and_hospital
+    from segment_members
+    inner join int_units_described
+        on
+            segment_members.population = int_units_described.population
+            and segment_members.unit_id = int_units_described.unit_id
+            and segment_members.analysis_year
+            = int_units_described.analysis_year
+
+),
+
+segment_totals as (
+
+    -- one wide row per segment and year; unpivoted below
+    select
+        segment_years.segment_id,
+        segment_years.analysis_year,
+        {%- for item, item_name, condition, cost_column, count_column
+            in summary_items %}
+            sum(
+                case
+                    when
+                        members_described.unit_id is not null
+                        and ({{ condition }})
+                        then 1
+                    else 0
+                end
+            ) as n_{{ item }},
+            sum(
+                case
+                    when
+                        members_described.unit_id is not null
+                        and ({{ condition }})
+                        then members_described.{{ cost_column }}
+                    else 0
+                end
+            ) as cost_{{ item }},
+            max(
+                case
+                    when
+                        members_described.unit_id is not null
+                        and ({{ condition }})
+                        then abs(members_described.{{ cost_column }})
+                end
+            ) as largest_{{ item }},
+            sum(
+                case
+                    when
+                        members_described.unit_id is not null
+                        and ({{ condition }})
+                        then abs(members_described.{{ cost_column }})
+                    else 0
+                end
+            ) as abs_{{ item }},
+            {%- if count_column %}
+                sum(
+                    case
+                        when
+                            members_described.unit_id is not null
+                            and ({{ condition }})
+                            then members_described.{{ count_column }}
+                        else 0
+                    end
+                ) as count_{{ item }},
+            {%- endif %}
+        {%- endfor %}
+        {%- for column_name, vocabulary, area
+            in area_columns + cost_type_columns %}
+            sum(
+                case
+                    when members_described.{{ column_name }} > 0 then 1 else 0
+                end
+            ) as n_{{ column_name }},
+            coalesce(sum(members_described.{{ column_name }}), 0)
+                as cost_{{ column_name }},
+            max(abs(members_described.{{ column_name }}))
+                as largest_{{ column_name }},
+            coalesce(sum(abs(members_described.{{ column_name }})), 0)
+                as abs_{{ column_name }},
+        {%- endfor %}
+        {%- for measure, measure_name, source, condition in measures %}
+            sum(
+                case
+                    when members_described.n_{{ measure }} > 0 then 1 else 0
+                end
+            ) as n_{{ measure }},
+            sum(
+                case
+                    when members_described.n_{{ measure }} > 0
+                        then members_described.total_cost
+                    else 0
+                end
+            ) as cost_{{ measure }},
+            max(
+                case
+                    when members_described.n_{{ measure }} > 0
+                        then abs(members_described.total_cost)
+                end
+            ) as largest_{{ measure }},
+            sum(
+                case
+                    when members_described.n_{{ measure }} > 0
+                        then abs(members_described.total_cost)
+                    else 0
+                end
+            ) as abs_{{ measure }},
+            coalesce(sum(members_described.n_{{ measure }}), 0)
+                as count_{{ measure }},
+        {%- endfor %}
+        count(members_described.unit_id) as segment_size,
+        coalesce(sum(members_described.total_cost), 0) as segment_cost
+    from segment_years
+    left join members_described
+        on
+            segment_years.segment_id = members_described.segment_id
+            and segment_years.analysis_year = members_described.analysis_year
+    group by segment_years.segment_id, segment_years.analysis_year
+
+),
+
+totals_unpivoted as (
+
+    {%- for item, item_name, condition, cost_column, count_column
+        in summary_items %}
+        select
+            segment_id,
+            analysis_year,
+            'summary' as section,
+            '{{ item }}' as item,
+            '{{ item_name }}' as item_name,
+            {{ loop.index }} as item_rank,
+            n_{{ item }} as n_units,
+            cost_{{ item }} as total_cost,
+            {{ 'count_' ~ item if count_column
+                else 'cast(null as ' ~ dbt.type_bigint() ~ ')' }}
+                as count_sum,
+            largest_{{ item }} as largest_unit_cost,
+            abs_{{ item }} as abs_cost_sum,
+            '{{ cost_column }}' as cost_measure
+        from segment_totals
+        union all
+    {%- endfor %}
+    {%- for column_name, vocabulary, area in area_columns %}
+        select
+            segment_totals.segment_id,
+            segment_totals.analysis_year,
+            'area_cost_{{ vocabulary }}' as section,
+            '{{ area }}' as item,
+            area_vocabulary.area_name as item_name,
+            {{ loop.index }} as item_rank,
+            segment_totals.n_{{ column_name }} as n_units,
+            segment_totals.cost_{{ column_name }} as total_cost,
+            cast(null as {{ dbt.type_bigint() }}) as count_sum,
+            segment_totals.largest_{{ column_name }} as largest_unit_cost,
+            segment_totals.abs_{{ column_name }} as abs_cost_sum,
+            '{{ column_name }}' as cost_measure
+        from segment_totals
+        inner join area_vocabulary
+            on
+                area_vocabulary.vocabulary = '{{ vocabulary }}'
+                and area_vocabulary.area_code = '{{ area }}'
+        union all
+    {%- endfor %}
+    {%- for column_name, fact_column, cost_type in cost_type_columns %}
+        select
+            segment_totals.segment_id,
+            segment_totals.analysis_year,
+            'cost_type' as section,
+            '{{ cost_type }}' as item,
+            cost_types.cost_type_name as item_name,
+            {{ loop.index }} as item_rank,
+            segment_totals.n_{{ column_name }} as n_units,
+            segment_totals.cost_{{ column_name }} as total_cost,
+            cast(null as {{ dbt.type_bigint() }}) as count_sum,
+            segment_totals.largest_{{ column_name }} as largest_unit_cost,
+            segment_totals.abs_{{ column_name }} as abs_cost_sum,
+            '{{ column_name }}' as cost_measure
+        from segment_totals
+        inner join cost_types
+            on cost_types.cost_type = '{{ cost_type }}'
+        union all
+    {%- endfor %}
+    {%- for measure, measure_name, source, condition in measures %}
+        select
+            segment_id,
+            analysis_year,
+            'regional_activity' as section,
+            '{{ measure }}' as item,
+            '{{ measure_name }}' as item_name,
+            {{ loop.index }} as item_rank,
+            n_{{ measure }} as n_units,
+            cost_{{ measure }} as total_cost,
+            count_{{ measure }} as count_sum,
+            largest_{{ measure }} as largest_unit_cost,
+            abs_{{ measure }} as abs_cost_sum,
+            'total_cost' as cost_measure
+        from segment_totals
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+
+),
+
+distributions as (
+
+    {%- for section, value_column, bounds in distributions %}
+        select
+            segment_id,
+            analysis_year,
+            '{{ section }}' as section,
+            {{ band_label(value_column, bounds) }} as item,
+            {{ band_label(value_column, bounds) }} as item_name,
+            {{ band_rank(value_column, bounds) }} as item_rank,
+            count(*) as n_units,
+            sum(total_cost) as total_cost,
+            cast(null as {{ dbt.type_bigint() }}) as count_sum,
+            max(abs(total_cost)) as largest_unit_cost,
+            sum(abs(total_cost)) as abs_cost_sum,
+            'total_cost' as cost_measure
+        from members_described
+        group by
+            segment_id,
+            analysis_year,
+            {{ band_label(value_column, bounds) }},
+            {{ band_rank(value_column, bounds) }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+
+),
+
+services_received as (
+
+    select
+        members_described.segment_id,
+        members_described.analysis_year,
+        int_unit_services.function_number,
+        count(*) as n_units,
+        sum(int_unit_services.service_cost) as total_cost,
+        max(abs(int_unit_services.service_cost)) as largest_unit_cost,
+        sum(abs(int_unit_services.service_cost)) as abs_cost_sum
+    from members_described
+    inner join int_unit_services
+        on
+            members_described.population = int_unit_services.population
+            and members_described.unit_id = int_unit_services.unit_id
+            and members_described.analysis_year
+            = int_unit_services.analysis_year
+    group by
+        members_described.segment_id,
+        members_described.analysis_year,
+        int_unit_services.function_number
+
+),
+
+services_ranked as (
+
+    -- the most frequent services; ties broken by cost, then function number
+    select
+        services_received.*,
+        row_number() over (
+            partition by
+                services_received.segment_id, services_received.analysis_year
+            order by
+                services_received.n_units desc,
+                services_received.total_cost desc,
+                services_received.function_number asc
+        ) as service_rank
+    from services_received
+
+),
+
+top_services as (
+
+    select
+        services_ranked.segment_id,
+        services_ranked.analysis_year,
+        'top_services' as section,
+        services_ranked.function_number as item,
+        function_catalogue.service_name as item_name,
+        services_ranked.service_rank as item_rank,
+        services_ranked.n_units,
+        services_ranked.total_cost,
+        cast(null as {{ dbt.type_bigint() }}) as count_sum,
+        services_ranked.largest_unit_cost,
+        services_ranked.abs_cost_sum,
+        'service_cost' as cost_measure
+    from services_ranked
+    inner join function_catalogue
+        on services_ranked.function_number = function_catalogue.function_number
+    where services_ranked.service_rank <= {{ var('profile_top_services') }}
+
+),
+
+conditions_counted as (
+
+    select
+        members_described.segment_id,
+        members_described.analysis_year,
+        'chronic_conditions' as section,
+        int_unit_conditions.condition_code as item,
+        min(condition_names.condition_name) as item_name,
+        cast(null as {{ dbt.type_int() }}) as item_rank,
+        count(*) as n_units,
+        sum(members_described.total_cost) as total_cost,
+        cast(null as {{ dbt.type_bigint() }}) as count_sum,
+        max(abs(members_described.total_cost)) as largest_unit_cost,
+        sum(abs(members_described.total_cost)) as abs_cost_sum,
+        'total_cost' as cost_measure
+    from members_described
+    inner join int_unit_conditions
+        on
+            members_described.population = int_unit_conditions.population
+            and members_described.unit_id = int_unit_conditions.unit_id
+            and members_described.analysis_year
+            = int_unit_conditions.analysis_year
+    inner join condition_names
+        on int_unit_conditions.condition_code = condition_names.condition_code
+    group by
+        members_described.segment_id,
+        members_described.analysis_year,
+        int_unit_conditions.condition_code
+
+),
+
+profile_rows as (
+
+    select * from totals_unpivoted
+    union all
+    select * from distributions
+    union all
+    select * from top_services
+    union all
+    select * from conditions_counted
+
+),
+
+final as (
+
+    select
+        profile_rows.segment_id,
+        segment_years.population,
+        profile_rows.analysis_year,
+        profile_rows.section,
+        profile_rows.item,
+        profile_rows.item_name,
+        profile_rows.item_rank,
+        case
+            when
+                profile_rows.section = 'summary'
+                and profile_rows.item = 'units'
+                then {{ segment_cell_id(
+                    'profile_rows.segment_id', 'profile_rows.analysis_year'
+                ) }}
+            else {{ disclosure_cell_id([
+                "'profile'", 'profile_rows.segment_id',
+                'profile_rows.analysis_year', 'profile_rows.section',
+                'profile_rows.item'
+            ]) }}
+        end as cell_id,
+        {{ segment_cell_id(
+            'profile_rows.segment_id', 'profile_rows.analysis_year'
+        ) }} as segment_cell_id,
+        cast(profile_rows.n_units as {{ dbt.type_bigint() }}) as n_units,
+        profile_rows.total_cost,
+        profile_rows.count_sum,
+        coalesce(profile_rows.largest_unit_cost, 0) as largest_unit_cost,
+        coalesce(profile_rows.abs_cost_sum, 0) as abs_cost_sum,
+        profile_rows.cost_measure,
+        cast(segment_totals.segment_size as {{ dbt.type_bigint() }})
+            as segment_size,
+        segment_totals.segment_cost
+    from profile_rows
+    inner join segment_totals
+        on
+            profile_rows.segment_id = segment_totals.segment_id
+            and profile_rows.analysis_year = segment_totals.analysis_year
+    inner join segment_years
+        on
+            profile_rows.segment_id = segment_years.segment_id
+            and profile_rows.analysis_year = segment_years.analysis_year
+
+)
+
+select * from final
