@@ -40,9 +40,11 @@ def headline(warehouse: Path) -> str:
                     [year],
                 ).fetchall()
             )
-            n_segments, n_with_members, n_withheld = con.execute(
+            n_segments, n_with_members, n_withheld, n_partly_withheld = con.execute(
                 """
-                select count(*), count(case when n_units > 0 then 1 end), count(case when is_suppressed then 1 end)
+                select count(*), count(case when n_units > 0 then 1 end),
+                       count(case when suppression_reason = 'small_segment' then 1 end),
+                       count(case when suppression_reason in ('dominance', 'complementary') then 1 end)
                 from analytics.segment_profiles
                 where analysis_year = ? and section = 'summary' and item = 'units'
                 """,
@@ -54,7 +56,8 @@ def headline(warehouse: Path) -> str:
                 f"  2. mean welfare cost per citizen {float(mean_cost):,.0f} kr (municipal and regional)",
                 f"  3. the costliest 1 % of citizens carry {shares.get(1, 0):.1%} of all cost, the costliest 5 % {shares.get(5, 0):.1%}",
                 (f"  4. {n_segments} segments (analytics.segment_profiles): {n_with_members} with members, "
-                 f"{n_withheld} withheld as smaller than min_cell_size"),
+                 f"{n_withheld} withheld as smaller than min_cell_size, "
+                 f"{n_partly_withheld} with size or cost withheld by the dominance or complementary rule"),
             ]
         lines += _quarantine_lines(con)
     return "\n".join(lines)
