@@ -164,6 +164,10 @@
                 then 1
             else 0
         end as is_count_violated,
+        {{ flag(
+            "group_kind = 'values' and whole_count_withheld = 0"
+            ~ " and withheld_count_parts > 0"
+        ) }} as is_value_violated,
         case
             when group_kind not in ('set', 'cost') then 0
             when
@@ -193,6 +197,7 @@
         cost_withheld,
         case
             when count_withheld = 1 then 1
+            when is_value_violated = 1 and cell_role = 'whole' then 1
             when is_count_violated = 0 then 0
             when
                 has_count_candidate = 1

@@ -37,6 +37,13 @@ def rows(con, sql: str) -> list[dict]:
     return [dict(zip(names, r)) for r in cursor.fetchall()]
 
 
+def within_bounds(band: tuple, lowest, highest) -> bool:
+    """Whether a band (lower, upper; None is open) lies within [lowest, highest) (None: open)."""
+    lower, upper = band
+    return (lowest is None or (lower is not None and lower >= lowest)) and \
+        (highest is None or (upper is not None and upper <= highest))
+
+
 class Audit:
     def __init__(self, con, k: int, dominance_max_share: float, rounding: float):
         self.con, self.k, self.share, self.rounding = con, k, dominance_max_share, rounding
@@ -88,7 +95,8 @@ class Audit:
         unknown = [p for p in parts if p is None]
         known = sum(p for p in parts if p is not None)
         if whole is None:
-            if exact and not unknown:
+            # a whole of 0 (no band rows) is what the missing rows say anyway
+            if exact and not unknown and known != 0:
                 self.found(check + "_whole_recovered", *where)
             return
         rest = whole - known
@@ -165,6 +173,56 @@ class Audit:
                 if units and all(cells):
                     self.equation("disjoint_lines", (s, year, items), units["segment_size"],
                                   [c["n_units"] for c in cells], exact=False)
+
+        # 4b. lines that are unions of bands (their bound is a band's), and the
+        # number of services behind a mean against the bands of that number
+        settings = project_vars()
+        age_bounds, cost_bounds = settings["age_bands"], settings["profile_cost_bands"]
+        threshold = settings["profile_cost_threshold"]
+
+        def band_range(section: str, item: str) -> tuple:
+            bounds = age_bounds if section == "age_band" else cost_bounds
+            if item.startswith("<"):
+                return None, bounds[0]
+            if item.endswith("+"):
+                return int(item[:-1]), None
+            lower = int(item.split("-")[0])
+            return lower, bounds[bounds.index(lower) + 1]
+
+        for s, year in {(key[0], key[1]) for key in prof}:
+            units = prof.get((s, year, "summary", "units"))
+            population = catalogue[s]["population"]
+            unions = []  # (line, section, lowest band bound, highest band bound) of a union of bands
+            if young in age_bounds:
+                unions.append((f"under_{young}", "age_band", None, young))
+            if old in age_bounds:
+                unions.append((f"over_{old}", "age_band", old, None))
+            if threshold[population] in cost_bounds:
+                unions.append(("under_cost_threshold", "cost_band", None, threshold[population]))
+            ages = []
+            for item, section, lowest, highest in unions:
+                line = prof.get((s, year, "summary", item))
+                if line is None or units is None:
+                    continue
+                bands = [r for (s2, y2, sec, _), r in prof.items() if (s2, y2, sec) == (s, year, section)]
+                within = [r for r in bands if within_bounds(band_range(section, r["item"]), lowest, highest)]
+                outside = [r for r in bands if r not in within]
+                for column, whole_column in (("n_units", "segment_size"), ("total_cost", "total_cost")):
+                    self.equation(f"union_line_{column}", (s, year, item), line[column],
+                                  [r[column] for r in within], exact=True)
+                    self.equation(f"union_rest_{column}", (s, year, item), units[whole_column],
+                                  [line[column]] + [r[column] for r in outside], exact=True)
+                if section == "age_band":
+                    ages.append(line)
+            if len(ages) == 2:
+                between = [r for (s2, y2, sec, _), r in prof.items() if (s2, y2, sec) == (s, year, "age_band")
+                           and within_bounds(band_range("age_band", r["item"]), young, old)]
+                self.equation("ages_union", (s, year), units["segment_size"],
+                              [m["n_units"] for m in ages] + [r["n_units"] for r in between], exact=True)
+            services = prof.get((s, year, "summary", "municipal_services"))
+            service_bands = [r for (s2, y2, sec, _), r in prof.items() if (s2, y2, sec) == (s, year, "services_band")]
+            if services and services["mean_count"] is not None and any(r["n_units"] is None for r in service_bands):
+                self.found("mean_count_beside_withheld_service_bands", s, year)
 
         # 5. bands against the segment; costs by area, type and sector against its cost
         sections = defaultdict(list)

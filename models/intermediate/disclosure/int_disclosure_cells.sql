@@ -48,6 +48,18 @@ cell_figures as (
         abs_cost_sum
     from int_segment_profile_cells
     union all
+    -- the sum behind a mean count (mean_count x n_units)
+    select
+        'segment_profiles' as cell_source,
+        {{ disclosure_cell_id(['cell_id', "'count_sum'"]) }} as cell_id,
+        n_units,
+        segment_size as base_units,
+        0 as has_cost,
+        0 as largest_unit_cost,
+        0 as abs_cost_sum
+    from int_segment_profile_cells
+    where count_sum is not null
+    union all
     select
         'segment_overlap' as cell_source,
         cell_id,

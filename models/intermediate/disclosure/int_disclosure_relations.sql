@@ -3,22 +3,21 @@
 -- are disjoint sets of the whole's units, so whole minus parts is the count
 -- and cost of the units in no part (the residual); 'count': the same for
 -- counts only (the cost is of another measure); 'cost': the parts' costs add
--- up to the whole's cost. int_cells_withheld withholds cells until no group
--- lets a withheld or small figure be recovered by subtraction.
-{%- set band_sections = [] %}
-{%- for section, value_column, bounds in profile_distributions() %}
-    {%- do band_sections.append("'" ~ section ~ "'") %}
-{%- endfor %}
-{%- set age_shares = var('profile_age_shares') %}
-{%- set disjoint_summary_items = [
-    ('ages', ['under_' ~ age_shares['young_below'],
-        'over_' ~ age_shares['old_from']]),
-    ('chronic', ['one_chronic_condition', 'several_chronic_conditions']),
-] %}
+-- up to the whole's cost; 'values': the whole is a sum of values over the
+-- parts' units. The equations within one segment's sheet come from
+-- int_profile_line_relations; here those across segments and marts.
+-- int_cells_withheld withholds cells until no group lets a withheld or small
+-- figure be recovered by subtraction.
 {%- set top_spender_wholes = [
     'municipal_cell_id', 'regional_cell_id', 'next_cell_id'
 ] %}
 with
+
+int_profile_line_relations as (
+
+    select * from {{ ref('int_profile_line_relations') }}
+
+),
 
 int_segment_profile_cells as (
 
@@ -53,139 +52,6 @@ int_top_spender_overlap_groups as (
 int_segment_set_relations as (
 
     select * from {{ ref('int_segment_set_relations') }}
-
-),
-
-profile_lines as (
-
-    -- every line but the segment's own size and cost
-    select * from int_segment_profile_cells
-    where cell_id != segment_cell_id
-
-),
-
-bands_in_segment as (
-
-    -- the bands of a distribution add up to the segment
-    select distinct
-        {{ disclosure_cell_id(["'bands'", 'segment_cell_id', 'section']) }}
-            as group_id,
-        'set' as group_kind,
-        segment_cell_id as cell_id,
-        'whole' as cell_role
-    from profile_lines
-    where section in ({{ band_sections | join(', ') }})
-    union all
-    select
-        {{ disclosure_cell_id(["'bands'", 'segment_cell_id', 'section']) }}
-            as group_id,
-        'set' as group_kind,
-        cell_id,
-        'part' as cell_role
-    from profile_lines
-    where section in ({{ band_sections | join(', ') }})
-
-),
-
-lines_in_segment as (
-
-    -- every other line counts some of the segment's units
-    select
-        {{ disclosure_cell_id(["'in_segment'", 'cell_id']) }} as group_id,
-        case when cost_measure = 'total_cost' then 'set' else 'count' end
-            as group_kind,
-        segment_cell_id as cell_id,
-        'whole' as cell_role
-    from profile_lines
-    where section not in ({{ band_sections | join(', ') }})
-    union all
-    select
-        {{ disclosure_cell_id(["'in_segment'", 'cell_id']) }} as group_id,
-        case when cost_measure = 'total_cost' then 'set' else 'count' end
-            as group_kind,
-        cell_id,
-        'part' as cell_role
-    from profile_lines
-    where section not in ({{ band_sections | join(', ') }})
-
-),
-
-disjoint_lines_in_segment as (
-
-    {%- for name, items in disjoint_summary_items %}
-        select distinct
-            {{ disclosure_cell_id(["'" ~ name ~ "'", 'segment_cell_id']) }}
-                as group_id,
-            'set' as group_kind,
-            segment_cell_id as cell_id,
-            'whole' as cell_role
-        from profile_lines
-        where
-            section = 'summary'
-            and item in (
-                {%- for item in items %}
-                    '{{ item }}'{% if not loop.last %},{% endif %}
-                {%- endfor %}
-            )
-        union all
-        select
-            {{ disclosure_cell_id(["'" ~ name ~ "'", 'segment_cell_id']) }}
-                as group_id,
-            'set' as group_kind,
-            cell_id,
-            'part' as cell_role
-        from profile_lines
-        where
-            section = 'summary'
-            and item in (
-                {%- for item in items %}
-                    '{{ item }}'{% if not loop.last %},{% endif %}
-                {%- endfor %}
-            )
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
-    {%- endfor %}
-
-),
-
-costs_of_segment as (
-
-    -- the costs by area (each vocabulary), by cost type, and municipal plus
-    -- regional add up to the segment's cost
-    select distinct
-        {{ disclosure_cell_id([
-            "'cost_parts'", 'segment_cell_id',
-            "case when section = 'summary' then 'sector' else section end"
-        ]) }} as group_id,
-        'cost' as group_kind,
-        segment_cell_id as cell_id,
-        'whole' as cell_role
-    from profile_lines
-    where
-        section like 'area_cost_%'
-        or section = 'cost_type'
-        or (
-            section = 'summary'
-            and item in ('municipal_cost', 'regional_cost')
-        )
-    union all
-    select
-        {{ disclosure_cell_id([
-            "'cost_parts'", 'segment_cell_id',
-            "case when section = 'summary' then 'sector' else section end"
-        ]) }} as group_id,
-        'cost' as group_kind,
-        cell_id,
-        'part' as cell_role
-    from profile_lines
-    where
-        section like 'area_cost_%'
-        or section = 'cost_type'
-        or (
-            section = 'summary'
-            and item in ('municipal_cost', 'regional_cost')
-        )
 
 ),
 
@@ -417,8 +283,7 @@ top_spenders_in_groups as (
 
 final as (
 
-    {%- set groups = ['bands_in_segment', 'lines_in_segment',
-        'disjoint_lines_in_segment', 'costs_of_segment',
+    {%- set groups = ['int_profile_line_relations',
         'lines_across_segments', 'overlaps_in_segment',
         'overlaps_across_segments', 'cooccurrences_in_diagonal',
         'top_groups_nested', 'population_scopes', 'top_spenders_in_groups'] %}

@@ -71,8 +71,8 @@ final as (
         case
             when
                 not line_cells.is_cost_withheld
+                and not count_sum_cells.is_count_withheld
                 and int_segment_profile_cells.n_units > 0
-                and int_segment_profile_cells.count_sum is not null
                 then
                     cast(
                         int_segment_profile_cells.count_sum
@@ -103,6 +103,12 @@ final as (
         on int_segment_profile_cells.cell_id = line_cells.cell_id
     inner join int_cells_withheld as segment_cells
         on int_segment_profile_cells.segment_cell_id = segment_cells.cell_id
+    -- lines without a mean count have no such cell
+    left join int_cells_withheld as count_sum_cells
+        on
+            {{ disclosure_cell_id([
+                'int_segment_profile_cells.cell_id', "'count_sum'"
+            ]) }} = count_sum_cells.cell_id
     inner join segment_catalogue
         on int_segment_profile_cells.segment_id = segment_catalogue.segment_id
 

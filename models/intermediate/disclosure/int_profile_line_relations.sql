@@ -1,0 +1,394 @@
+-- The equations within one segment's profile sheet (see
+-- int_disclosure_relations, which adds those across segments and marts): one
+-- row per group and cell, the group's whole and its parts.
+{%- set band_sections = [] %}
+{%- for section, value_column, bounds in profile_distributions() %}
+    {%- do band_sections.append("'" ~ section ~ "'") %}
+{%- endfor %}
+{%- set age_shares = var('profile_age_shares') %}
+{%- set disjoint_summary_items = [
+    ('ages', ['under_' ~ age_shares['young_below'],
+        'over_' ~ age_shares['old_from']]),
+    ('chronic', ['one_chronic_condition', 'several_chronic_conditions']),
+] %}
+{%- set distribution_bounds = {} %}
+{%- for section, value_column, bounds in profile_distributions() %}
+    {%- do distribution_bounds.update({section: bounds}) %}
+{%- endfor %}
+{%- set age_bounds = distribution_bounds['age_band'] %}
+{%- set cost_bounds = distribution_bounds['cost_band'] %}
+{%- set threshold = var('profile_cost_threshold') %}
+{#- Summary lines that are a union of bands (when their bound is a band's):
+    (item, section, condition on the band's bounds, populations). -#}
+{%- set union_lines = [] %}
+{%- if age_shares['young_below'] in age_bounds %}
+    {%- do union_lines.append(('under_' ~ age_shares['young_below'], 'age_band',
+        'band_upper <= ' ~ age_shares['young_below'], ['citizens', 'families'])) %}
+{%- endif %}
+{%- if age_shares['old_from'] in age_bounds %}
+    {%- do union_lines.append(('over_' ~ age_shares['old_from'], 'age_band',
+        'band_lower >= ' ~ age_shares['old_from'], ['citizens', 'families'])) %}
+{%- endif %}
+{%- for population in ['citizens', 'families'] %}
+    {%- if threshold[population] in cost_bounds %}
+        {%- do union_lines.append(('under_cost_threshold', 'cost_band',
+            'band_upper <= ' ~ threshold[population], [population])) %}
+    {%- endif %}
+{%- endfor %}
+with
+
+int_segment_profile_cells as (
+
+    select * from {{ ref('int_segment_profile_cells') }}
+
+),
+
+profile_lines as (
+
+    -- every line but the segment's own size and cost
+    select * from int_segment_profile_cells
+    where cell_id != segment_cell_id
+
+),
+
+bands_in_segment as (
+
+    -- the bands of a distribution add up to the segment
+    select distinct
+        {{ disclosure_cell_id(["'bands'", 'segment_cell_id', 'section']) }}
+            as group_id,
+        'set' as group_kind,
+        segment_cell_id as cell_id,
+        'whole' as cell_role
+    from profile_lines
+    where section in ({{ band_sections | join(', ') }})
+    union all
+    select
+        {{ disclosure_cell_id(["'bands'", 'segment_cell_id', 'section']) }}
+            as group_id,
+        'set' as group_kind,
+        cell_id,
+        'part' as cell_role
+    from profile_lines
+    where section in ({{ band_sections | join(', ') }})
+
+),
+
+lines_in_segment as (
+
+    -- every other line counts some of the segment's units
+    select
+        {{ disclosure_cell_id(["'in_segment'", 'cell_id']) }} as group_id,
+        case when cost_measure = 'total_cost' then 'set' else 'count' end
+            as group_kind,
+        segment_cell_id as cell_id,
+        'whole' as cell_role
+    from profile_lines
+    where section not in ({{ band_sections | join(', ') }})
+    union all
+    select
+        {{ disclosure_cell_id(["'in_segment'", 'cell_id']) }} as group_id,
+        case when cost_measure = 'total_cost' then 'set' else 'count' end
+            as group_kind,
+        cell_id,
+        'part' as cell_role
+    from profile_lines
+    where section not in ({{ band_sections | join(', ') }})
+
+),
+
+band_bounds as (
+
+    -- each band's bounds (lower inclusive, upper exclusive; null: open)
+    {%- for section, bounds in distribution_bounds.items() %}
+        {%- set outer_loop = loop %}
+        {%- for rank in range(bounds | length + 1) %}
+            select
+                '{{ section }}' as section,
+                {{ rank }} as item_rank,
+                {{ bounds[rank - 1] if rank > 0 else 'null' }} as band_lower,
+                {{ bounds[rank] if rank < bounds | length else 'null' }}
+                    as band_upper
+            {%- if not (loop.last and outer_loop.last) %}
+                union all
+            {%- endif %}
+        {%- endfor %}
+    {%- endfor %}
+
+),
+
+bands_with_bounds as (
+
+    select
+        profile_lines.*,
+        band_bounds.band_lower,
+        band_bounds.band_upper
+    from profile_lines
+    inner join band_bounds
+        on
+            profile_lines.section = band_bounds.section
+            and profile_lines.item_rank = band_bounds.item_rank
+
+),
+
+union_lines as (
+
+    -- a line that is the union of some bands: the line against those bands,
+    -- and the segment against the line and the other bands
+    {%- for item, section, inside, populations in union_lines %}
+        {%- set population_list = "'" ~ populations | join("', '") ~ "'" %}
+        select
+            {{ disclosure_cell_id(["'union_line'", 'line_cells.cell_id']) }}
+                as group_id,
+            line_cells.cell_id,
+            'whole' as cell_role,
+            'line' as union_member
+        from profile_lines as line_cells
+        where
+            line_cells.section = 'summary'
+            and line_cells.item = '{{ item }}'
+            and line_cells.population in ({{ population_list }})
+        union all
+        select
+            {{ disclosure_cell_id(["'union_line'", 'line_cells.cell_id']) }}
+                as group_id,
+            band_cells.cell_id,
+            'part' as cell_role,
+            case
+                when {{ inside }} then 'inside' else 'outside'
+            end as union_member
+        from profile_lines as line_cells
+        inner join bands_with_bounds as band_cells
+            on
+                line_cells.segment_cell_id = band_cells.segment_cell_id
+                and band_cells.section = '{{ section }}'
+        where
+            line_cells.section = 'summary'
+            and line_cells.item = '{{ item }}'
+            and line_cells.population in ({{ population_list }})
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+    {%- if union_lines | length == 0 %}
+        select
+            cast(null as {{ dbt.type_string() }}) as group_id,
+            cast(null as {{ dbt.type_string() }}) as cell_id,
+            cast(null as {{ dbt.type_string() }}) as cell_role,
+            cast(null as {{ dbt.type_string() }}) as union_member
+        from profile_lines
+        where false
+    {%- endif %}
+
+),
+
+lines_as_unions as (
+
+    select
+        group_id,
+        'set' as group_kind,
+        cell_id,
+        cell_role
+    from union_lines
+    where union_member in ('line', 'inside')
+    union all
+    -- the segment is the line and the bands outside it
+    select
+        {{ disclosure_cell_id(["'union_rest'", 'union_lines.group_id']) }}
+            as group_id,
+        'set' as group_kind,
+        case
+            when union_lines.union_member = 'line'
+                then segment_lines.segment_cell_id
+            else union_lines.cell_id
+        end as cell_id,
+        case
+            when union_lines.union_member = 'line' then 'whole' else 'part'
+        end as cell_role
+    from union_lines
+    inner join profile_lines as segment_lines
+        on union_lines.cell_id = segment_lines.cell_id
+    where union_lines.union_member in ('line', 'outside')
+    union all
+    select
+        {{ disclosure_cell_id(["'union_rest'", 'union_lines.group_id']) }}
+            as group_id,
+        'set' as group_kind,
+        union_lines.cell_id,
+        'part' as cell_role
+    from union_lines
+    where union_lines.union_member = 'line'
+    {%- if age_shares['young_below'] in age_bounds
+        and age_shares['old_from'] in age_bounds %}
+        union all
+        -- the segment is the young, the bands between and the old
+        select distinct
+            {{ disclosure_cell_id(["'ages_union'", 'segment_cell_id']) }}
+                as group_id,
+            'set' as group_kind,
+            segment_cell_id as cell_id,
+            'whole' as cell_role
+        from bands_with_bounds
+        where section = 'age_band'
+        union all
+        select
+            {{ disclosure_cell_id(["'ages_union'", 'segment_cell_id']) }}
+                as group_id,
+            'set' as group_kind,
+            cell_id,
+            'part' as cell_role
+        from profile_lines
+        where
+            section = 'summary'
+            and item in (
+                'under_{{ age_shares["young_below"] }}',
+                'over_{{ age_shares["old_from"] }}'
+            )
+        union all
+        select
+            {{ disclosure_cell_id(["'ages_union'", 'segment_cell_id']) }}
+                as group_id,
+            'set' as group_kind,
+            cell_id,
+            'part' as cell_role
+        from bands_with_bounds
+        where
+            section = 'age_band'
+            and band_lower >= {{ age_shares['young_below'] }}
+            and band_upper <= {{ age_shares['old_from'] }}
+    {%- endif %}
+
+),
+
+services_behind_mean as (
+
+    -- the number of services behind a mean (mean_count x units) with the
+    -- bands of the number of services gives back withheld bands: the mean
+    -- is withheld with any of them
+    select
+        {{ disclosure_cell_id(["'values'", 'line_cells.cell_id']) }}
+            as group_id,
+        'values' as group_kind,
+        {{ disclosure_cell_id(['line_cells.cell_id', "'count_sum'"]) }}
+            as cell_id,
+        'whole' as cell_role
+    from profile_lines as line_cells
+    where
+        line_cells.section = 'summary'
+        and line_cells.item = 'municipal_services'
+    union all
+    select
+        {{ disclosure_cell_id(["'values'", 'line_cells.cell_id']) }}
+            as group_id,
+        'values' as group_kind,
+        band_cells.cell_id,
+        'part' as cell_role
+    from profile_lines as line_cells
+    inner join profile_lines as band_cells
+        on
+            line_cells.segment_cell_id = band_cells.segment_cell_id
+            and band_cells.section = 'services_band'
+    where
+        line_cells.section = 'summary'
+        and line_cells.item = 'municipal_services'
+
+),
+
+disjoint_lines_in_segment as (
+
+    {%- for name, items in disjoint_summary_items %}
+        select distinct
+            {{ disclosure_cell_id(["'" ~ name ~ "'", 'segment_cell_id']) }}
+                as group_id,
+            'set' as group_kind,
+            segment_cell_id as cell_id,
+            'whole' as cell_role
+        from profile_lines
+        where
+            section = 'summary'
+            and item in (
+                {%- for item in items %}
+                    '{{ item }}'{% if not loop.last %},{% endif %}
+                {%- endfor %}
+            )
+        union all
+        select
+            {{ disclosure_cell_id(["'" ~ name ~ "'", 'segment_cell_id']) }}
+                as group_id,
+            'set' as group_kind,
+            cell_id,
+            'part' as cell_role
+        from profile_lines
+        where
+            section = 'summary'
+            and item in (
+                {%- for item in items %}
+                    '{{ item }}'{% if not loop.last %},{% endif %}
+                {%- endfor %}
+            )
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+
+),
+
+costs_of_segment as (
+
+    -- the costs by area (each vocabulary), by cost type, and municipal plus
+    -- regional add up to the segment's cost
+    select distinct
+        {{ disclosure_cell_id([
+            "'cost_parts'", 'segment_cell_id',
+            "case when section = 'summary' then 'sector' else section end"
+        ]) }} as group_id,
+        'cost' as group_kind,
+        segment_cell_id as cell_id,
+        'whole' as cell_role
+    from profile_lines
+    where
+        section like 'area_cost_%'
+        or section = 'cost_type'
+        or (
+            section = 'summary'
+            and item in ('municipal_cost', 'regional_cost')
+        )
+    union all
+    select
+        {{ disclosure_cell_id([
+            "'cost_parts'", 'segment_cell_id',
+            "case when section = 'summary' then 'sector' else section end"
+        ]) }} as group_id,
+        'cost' as group_kind,
+        cell_id,
+        'part' as cell_role
+    from profile_lines
+    where
+        section like 'area_cost_%'
+        or section = 'cost_type'
+        or (
+            section = 'summary'
+            and item in ('municipal_cost', 'regional_cost')
+        )
+
+),
+
+final as (
+
+    {%- set groups = ['bands_in_segment', 'lines_in_segment', 'lines_as_unions',
+        'services_behind_mean', 'disjoint_lines_in_segment', 'costs_of_segment'] %}
+    {%- for group in groups %}
+        select
+            group_id,
+            group_kind,
+            cell_id,
+            cell_role
+        from {{ group }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+
+)
+
+select * from final
