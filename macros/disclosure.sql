@@ -94,6 +94,13 @@
         row_number() over (
             partition by group_id
             order by
+                case when cell_role = 'whole' then 0 else 1 end,
+                n_units asc,
+                cell_id asc
+        ) as whole_rank,
+        row_number() over (
+            partition by group_id
+            order by
                 case
                     when
                         cell_role = 'part'
@@ -197,7 +204,11 @@
         cost_withheld,
         case
             when count_withheld = 1 then 1
-            when is_value_violated = 1 and cell_role = 'whole' then 1
+            when
+                is_value_violated = 1
+                and cell_role = 'whole'
+                and whole_rank = 1
+                then 1
             when is_count_violated = 0 then 0
             when
                 has_count_candidate = 1

@@ -17,6 +17,7 @@ it on the suite's build); against any DuckDB warehouse:
 
 from __future__ import annotations
 
+import csv
 import itertools
 import sys
 from collections import defaultdict
@@ -179,6 +180,9 @@ class Audit:
         settings = project_vars()
         age_bounds, cost_bounds = settings["age_bands"], settings["profile_cost_bands"]
         threshold = settings["profile_cost_threshold"]
+        with (REPO / "seeds" / "area_vocabulary.csv").open(encoding="utf-8") as vocabulary:
+            municipal_areas = {r["area_code"] for r in csv.DictReader(vocabulary)
+                               if r["vocabulary"] == settings["area_vocabulary"] and r["sector"] == "municipal"}
 
         def band_range(section: str, item: str) -> tuple:
             bounds = age_bounds if section == "age_band" else cost_bounds
@@ -189,6 +193,9 @@ class Audit:
             lower = int(item.split("-")[0])
             return lower, bounds[bounds.index(lower) + 1]
 
+        lines_of = defaultdict(list)
+        for (s, year, section, _), r in prof.items():
+            lines_of[(s, year, section)].append(r)
         for s, year in {(key[0], key[1]) for key in prof}:
             units = prof.get((s, year, "summary", "units"))
             population = catalogue[s]["population"]
@@ -219,10 +226,30 @@ class Audit:
                            and within_bounds(band_range("age_band", r["item"]), young, old)]
                 self.equation("ages_union", (s, year), units["segment_size"],
                               [m["n_units"] for m in ages] + [r["n_units"] for r in between], exact=True)
+            # a sum of a value over the units (services, areas, conditions)
+            # with the size gives back withheld counts of the lines by value
+            def known_sum(cells: list):
+                return None if not cells or any(c["n_units"] is None for c in cells) \
+                    else sum(c["n_units"] for c in cells)
+
             services = prof.get((s, year, "summary", "municipal_services"))
-            service_bands = [r for (s2, y2, sec, _), r in prof.items() if (s2, y2, sec) == (s, year, "services_band")]
-            if services and services["mean_count"] is not None and any(r["n_units"] is None for r in service_bands):
-                self.found("mean_count_beside_withheld_service_bands", s, year)
+            listed = lines_of[(s, year, "top_services")]
+            areas = [r for r in lines_of[(s, year, f"area_cost_{settings['area_vocabulary']}")]
+                     if r["item"] in municipal_areas]
+            chronic_lines = [prof.get((s, year, "summary", i))
+                             for i in ("one_chronic_condition", "several_chronic_conditions")]
+            sums = {
+                "mean_count": (services is not None and services["mean_count"] is not None,
+                               lines_of[(s, year, "services_band")]),
+                "listed_services": (len(listed) < settings["profile_top_services"]
+                                    and known_sum(listed) is not None, lines_of[(s, year, "services_band")]),
+                "area_counts": (known_sum(areas) is not None, lines_of[(s, year, "areas_band")]),
+                "condition_counts": (known_sum(lines_of[(s, year, "chronic_conditions")]) is not None,
+                                     [c for c in chronic_lines if c is not None]),
+            }
+            for name, (is_known, by_value) in sums.items():
+                if is_known and any(r["n_units"] is None for r in by_value):
+                    self.found(f"{name}_beside_withheld_lines", s, year)
 
         # 5. bands against the segment; costs by area, type and sector against its cost
         sections = defaultdict(list)

@@ -43,6 +43,12 @@ int_segment_profile_cells as (
 
 ),
 
+area_vocabulary as (
+
+    select * from {{ ref('area_vocabulary') }}
+
+),
+
 profile_lines as (
 
     -- every line but the segment's own size and cost
@@ -260,37 +266,136 @@ lines_as_unions as (
 
 ),
 
-services_behind_mean as (
+top_service_lines as (
 
-    -- the number of services behind a mean (mean_count x units) with the
-    -- bands of the number of services gives back withheld bands: the mean
-    -- is withheld with any of them
     select
-        {{ disclosure_cell_id(["'values'", 'line_cells.cell_id']) }}
-            as group_id,
-        'values' as group_kind,
-        {{ disclosure_cell_id(['line_cells.cell_id', "'count_sum'"]) }}
-            as cell_id,
-        'whole' as cell_role
-    from profile_lines as line_cells
-    where
-        line_cells.section = 'summary'
-        and line_cells.item = 'municipal_services'
+        *,
+        count(*) over (partition by segment_cell_id) as n_top_lines
+    from profile_lines
+    where section = 'top_services'
+
+),
+
+value_sum_wholes as (
+
+    -- figures that add up to a sum of values over a segment's units (the
+    -- number of services, areas or chronic conditions of each unit): the
+    -- services behind the mean (mean_count x units); the top services when
+    -- the list holds all of them; the units with a cost in each municipal
+    -- area of the area vocabulary that n_areas counts; the units with each
+    -- chronic condition
+    select
+        segment_cell_id,
+        'services' as value_source,
+        {{ disclosure_cell_id(['cell_id', "'count_sum'"]) }} as cell_id
+    from profile_lines
+    where section = 'summary' and item = 'municipal_services'
     union all
     select
-        {{ disclosure_cell_id(["'values'", 'line_cells.cell_id']) }}
-            as group_id,
-        'values' as group_kind,
-        band_cells.cell_id,
-        'part' as cell_role
-    from profile_lines as line_cells
-    inner join profile_lines as band_cells
+        segment_cell_id,
+        'listed_services' as value_source,
+        cell_id
+    from top_service_lines
+    where n_top_lines < {{ var('profile_top_services') }}
+    union all
+    select
+        profile_lines.segment_cell_id,
+        'areas' as value_source,
+        profile_lines.cell_id
+    from profile_lines
+    inner join area_vocabulary
         on
-            line_cells.segment_cell_id = band_cells.segment_cell_id
-            and band_cells.section = 'services_band'
+            profile_lines.section
+            = {{ dbt.concat(["'area_cost_'", 'area_vocabulary.vocabulary']) }}
+            and profile_lines.item = area_vocabulary.area_code
     where
-        line_cells.section = 'summary'
-        and line_cells.item = 'municipal_services'
+        area_vocabulary.vocabulary = '{{ var('area_vocabulary') }}'
+        and area_vocabulary.sector = 'municipal'
+    union all
+    select
+        segment_cell_id,
+        'chronic_conditions' as value_source,
+        cell_id
+    from profile_lines
+    where section = 'chronic_conditions'
+
+),
+
+value_band_sections as (
+
+    -- the bands that count units by the value each sum adds up
+    select
+        'services' as value_source,
+        'services_band' as part_section
+    union all
+    select
+        'listed_services' as value_source,
+        'services_band' as part_section
+    union all
+    select
+        'areas' as value_source,
+        'areas_band' as part_section
+
+),
+
+value_sum_parts as (
+
+    -- the lines that count units by that value
+    select
+        profile_lines.segment_cell_id,
+        value_band_sections.value_source,
+        profile_lines.cell_id
+    from profile_lines
+    inner join value_band_sections
+        on profile_lines.section = value_band_sections.part_section
+    union all
+    select
+        segment_cell_id,
+        'chronic_conditions' as value_source,
+        cell_id
+    from profile_lines
+    where
+        section = 'summary'
+        and item in ('one_chronic_condition', 'several_chronic_conditions')
+
+),
+
+value_sums as (
+
+    select distinct
+        segment_cell_id,
+        value_source
+    from value_sum_wholes
+
+),
+
+value_sums_over_bands as (
+
+    -- such a sum with the segment's size gives back withheld counts of the
+    -- lines by that value (two equations, two unknowns): one figure of the
+    -- sum is withheld with any of them
+    select distinct
+        {{ disclosure_cell_id([
+            "'values'", 'value_source', 'segment_cell_id'
+        ]) }} as group_id,
+        'values' as group_kind,
+        cell_id,
+        'whole' as cell_role
+    from value_sum_wholes
+    union all
+    select
+        {{ disclosure_cell_id([
+            "'values'", 'value_sum_parts.value_source',
+            'value_sum_parts.segment_cell_id'
+        ]) }} as group_id,
+        'values' as group_kind,
+        value_sum_parts.cell_id,
+        'part' as cell_role
+    from value_sum_parts
+    inner join value_sums
+        on
+            value_sum_parts.segment_cell_id = value_sums.segment_cell_id
+            and value_sum_parts.value_source = value_sums.value_source
 
 ),
 
@@ -376,7 +481,8 @@ costs_of_segment as (
 final as (
 
     {%- set groups = ['bands_in_segment', 'lines_in_segment', 'lines_as_unions',
-        'services_behind_mean', 'disjoint_lines_in_segment', 'costs_of_segment'] %}
+        'value_sums_over_bands',
+        'disjoint_lines_in_segment', 'costs_of_segment'] %}
     {%- for group in groups %}
         select
             group_id,
