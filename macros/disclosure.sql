@@ -94,7 +94,11 @@
         row_number() over (
             partition by group_id
             order by
-                case when cell_role = 'whole' then 0 else 1 end,
+                case
+                    when cell_role = 'whole' and n_units > 0 then 0
+                    when cell_role = 'whole' then 1
+                    else 2
+                end,
                 n_units asc,
                 cell_id asc
         ) as whole_rank,
