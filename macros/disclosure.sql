@@ -83,13 +83,15 @@
             {{ flag("cell_role = 'part' and count_withheld = 1 and n_units > 0") }}
         ) over (partition by group_id) as withheld_count_parts,
         sum(
-            {{ flag("cell_role = 'part' and cost_withheld = 1 and n_units > 0") }}
+            {{ flag("cell_role = 'part' and cost_withheld = 1") }}
         ) over (partition by group_id) as withheld_cost_parts,
         max(
             {{ flag("cell_role = 'part' and count_withheld = 0 and n_units > 0") }}
         ) over (partition by group_id) as has_count_candidate,
+        -- a part without units can carry a cost too (net amounts): the last
+        -- resort when no part with units is left
         max(
-            {{ flag("cell_role = 'part' and cost_withheld = 0 and n_units > 0") }}
+            {{ flag("cell_role = 'part' and cost_withheld = 0") }}
         ) over (partition by group_id) as has_cost_candidate,
         row_number() over (
             partition by group_id
@@ -125,7 +127,8 @@
                         and cost_withheld = 0
                         and n_units > 0
                         then 0
-                    else 1
+                    when cell_role = 'part' and cost_withheld = 0 then 1
+                    else 2
                 end,
                 n_units asc,
                 cell_id asc

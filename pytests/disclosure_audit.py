@@ -181,8 +181,11 @@ class Audit:
         age_bounds, cost_bounds = settings["age_bands"], settings["profile_cost_bands"]
         threshold = settings["profile_cost_threshold"]
         with (REPO / "seeds" / "area_vocabulary.csv").open(encoding="utf-8") as vocabulary:
-            municipal_areas = {r["area_code"] for r in csv.DictReader(vocabulary)
-                               if r["vocabulary"] == settings["area_vocabulary"] and r["sector"] == "municipal"}
+            areas = list(csv.DictReader(vocabulary))
+        municipal_areas = {r["area_code"] for r in areas
+                           if r["vocabulary"] == settings["area_vocabulary"] and r["sector"] == "municipal"}
+        # a vocabulary without a regional area adds up to the municipal cost, not the segment's
+        with_regional = {r["vocabulary"] for r in areas if r["sector"] == "regional"}
 
         def band_range(section: str, item: str) -> tuple:
             bounds = age_bounds if section == "age_band" else cost_bounds
@@ -264,13 +267,15 @@ class Audit:
                               [c["n_units"] for c in cells], exact=True)
                 self.equation("band_costs", (s, year, section), units["total_cost"],
                               [c["total_cost"] for c in cells], exact=True)
-            parts = None
+            parts, whole = None, units
             if section.startswith("area_cost_") or section == "cost_type":
                 parts = cells
+                if section.startswith("area_cost_") and section.removeprefix("area_cost_") not in with_regional:
+                    whole = prof.get((s, year, "summary", "municipal_cost"))
             elif section == "summary":
                 parts = [c for c in cells if c["item"] in ("municipal_cost", "regional_cost")]
-            if parts:
-                self.equation_costs(("cost_parts", s, year, section), units["total_cost"],
+            if parts and whole:
+                self.equation_costs(("cost_parts", s, year, section), whole["total_cost"],
                                     [c["total_cost"] for c in parts])
 
         # 6. segments against the segments they contain (found from the members)
@@ -308,8 +313,10 @@ class Audit:
                         continue
                     self.equation("partition", (whole, year, *line), w["n_units"],
                                   [c["n_units"] for c in cells], exact=True)
-                    self.equation_costs(("partition_cost", whole, year, *line), w["total_cost"],
-                                        [c["total_cost"] for c in cells])
+                    # a line no unit of the whole is on says its parts are empty anyway
+                    if w["n_units"] != 0 or w["total_cost"] != 0:
+                        self.equation_costs(("partition_cost", whole, year, *line), w["total_cost"],
+                                            [c["total_cost"] for c in cells])
                 for a in segments_by_year[year]:
                     w = overlap.get((year, a, whole))
                     cells = [overlap.get((year, a, p)) for p in parts]

@@ -438,43 +438,71 @@ disjoint_lines_in_segment as (
 
 ),
 
-costs_of_segment as (
+vocabularies_with_regional_area as (
+
+    select distinct
+        {{ dbt.concat(["'area_cost_'", 'vocabulary']) }} as section
+    from area_vocabulary
+    where sector = 'regional'
+
+),
+
+cost_part_lines as (
 
     -- the costs by area (each vocabulary), by cost type, and municipal plus
-    -- regional add up to the segment's cost
+    -- regional, with the cell they add up to: the segment's cost, or its
+    -- municipal cost for an area vocabulary without a regional area
+    select
+        profile_lines.segment_cell_id,
+        profile_lines.cell_id,
+        case
+            when profile_lines.section = 'summary' then 'sector'
+            else profile_lines.section
+        end as part_set,
+        case
+            when
+                profile_lines.section like 'area_cost_%'
+                and vocabularies_with_regional_area.section is null
+                then municipal_lines.cell_id
+            else profile_lines.segment_cell_id
+        end as whole_cell_id
+    from profile_lines
+    left join vocabularies_with_regional_area
+        on profile_lines.section = vocabularies_with_regional_area.section
+    left join profile_lines as municipal_lines
+        on
+            profile_lines.segment_cell_id = municipal_lines.segment_cell_id
+            and municipal_lines.section = 'summary'
+            and municipal_lines.item = 'municipal_cost'
+    where
+        profile_lines.section like 'area_cost_%'
+        or profile_lines.section = 'cost_type'
+        or (
+            profile_lines.section = 'summary'
+            and profile_lines.item in ('municipal_cost', 'regional_cost')
+        )
+
+),
+
+costs_of_segment as (
+
     select distinct
         {{ disclosure_cell_id([
-            "'cost_parts'", 'segment_cell_id',
-            "case when section = 'summary' then 'sector' else section end"
+            "'cost_parts'", 'segment_cell_id', 'part_set'
         ]) }} as group_id,
         'cost' as group_kind,
-        segment_cell_id as cell_id,
+        whole_cell_id as cell_id,
         'whole' as cell_role
-    from profile_lines
-    where
-        section like 'area_cost_%'
-        or section = 'cost_type'
-        or (
-            section = 'summary'
-            and item in ('municipal_cost', 'regional_cost')
-        )
+    from cost_part_lines
     union all
     select
         {{ disclosure_cell_id([
-            "'cost_parts'", 'segment_cell_id',
-            "case when section = 'summary' then 'sector' else section end"
+            "'cost_parts'", 'segment_cell_id', 'part_set'
         ]) }} as group_id,
         'cost' as group_kind,
         cell_id,
         'part' as cell_role
-    from profile_lines
-    where
-        section like 'area_cost_%'
-        or section = 'cost_type'
-        or (
-            section = 'summary'
-            and item in ('municipal_cost', 'regional_cost')
-        )
+    from cost_part_lines
 
 ),
 
