@@ -124,14 +124,16 @@ def test_allocation_coverage_equals_the_independent_recomputation(build, warehou
         assert value == pytest.approx(expected[key], abs=1e-9), key
 
 
-def test_every_resident_is_in_one_family_and_families_sum_their_members(warehouse):
-    orphans, duplicates = warehouse.execute(
+def test_every_resident_is_single_or_in_one_family_and_families_sum_their_members(warehouse):
+    orphans, duplicates, contradictions = warehouse.execute(
         """
         select
             count(*) filter (where n = 0),
-            count(*) filter (where n > 1)
+            count(*) filter (where n > 1),
+            count(*) filter (where n_wrong > 0)
         from (
-            select residents.analysis_year, residents.person_id, count(families.family_id) as n
+            select residents.analysis_year, residents.person_id, count(families.person_id) as n,
+                   count(*) filter (where families.is_single <> (families.family_id is null)) as n_wrong
             from intermediate.int_residents_at_reference_date as residents
             left join intermediate.int_families_formed as families
               using (analysis_year, person_id)
@@ -139,14 +141,24 @@ def test_every_resident_is_in_one_family_and_families_sum_their_members(warehous
         )
         """
     ).fetchone()
-    assert (orphans, duplicates) == (0, 0)
+    assert (orphans, duplicates, contradictions) == (0, 0, 0)
+    # a family is two or more persons at one address; everyone else is single
+    smallest, singles_in_families = warehouse.execute(
+        """
+        select
+            (select min(n_members) from restricted.family_costs),
+            (select count(*) from intermediate.int_families_formed
+             where is_single and family_rule in ('placed_child_at_mother', 'placed_child_at_father'))
+        """
+    ).fetchone()
+    assert smallest == 2 and singles_in_families == 0
     worst = warehouse.execute(
         """
         select max(abs(families.total_cost - members.total_cost))
         from restricted.family_costs as families
         join (
             select family_id, analysis_year, sum(total_cost) as total_cost
-            from restricted.person_costs where is_in_population group by all
+            from restricted.person_costs where is_in_population and family_id is not null group by all
         ) as members using (family_id, analysis_year)
         """
     ).fetchone()[0]

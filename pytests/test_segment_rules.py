@@ -77,7 +77,7 @@ def test_ages_on_the_boundaries_and_split_by_sex(run_rules):
 def test_single_men_50_to_65_and_the_sub_segment_needs_its_parent(run_rules):
     """50 and 65 are in segment 1, 49 and 66 not; a single father counts as single; 1a (+ chronic disease) only
     inside segment 1."""
-    single_on_transfer = {"lives_alone": True, "receives_transfer_income": True}
+    single_on_transfer = {"is_single": True, "receives_transfer_income": True}
     persons = [
         person("m49", sex="M", age_at_reference_date=49, n_chronic_conditions=1, **single_on_transfer),
         person("m50", sex="M", age_at_reference_date=50, n_chronic_conditions=0, **single_on_transfer),
@@ -85,9 +85,9 @@ def test_single_men_50_to_65_and_the_sub_segment_needs_its_parent(run_rules):
         person("m66", sex="M", age_at_reference_date=66, n_chronic_conditions=2, **single_on_transfer),
         # a woman, or a man who does not live alone, with the same features: neither 1 nor 1a
         person("w55", sex="F", age_at_reference_date=55, n_chronic_conditions=1, **single_on_transfer),
-        person("c55", sex="M", age_at_reference_date=55, n_chronic_conditions=1, lives_alone=False,
+        person("c55", sex="M", age_at_reference_date=55, n_chronic_conditions=1, is_single=False,
                receives_transfer_income=True),
-        person("sp55", sex="M", age_at_reference_date=55, lives_alone=False, is_in_single_provider_family=True,
+        person("sp55", sex="M", age_at_reference_date=55, is_single=False, is_in_single_provider_family=True,
                receives_transfer_income=True),
     ]
     assert run_rules(persons, []) == {("s01", "m50"), ("s01", "m65"), ("s01a", "m65"), ("s01", "sp55")}

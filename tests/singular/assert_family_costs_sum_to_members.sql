@@ -1,4 +1,5 @@
--- Each family's costs are the sum of its members' costs.
+-- Each family's costs are the sum of its members' costs (single persons are
+-- in no family).
 with
 
 family_costs as (
@@ -23,7 +24,7 @@ members_summed as (
         sum(municipal_cost) as municipal_cost,
         sum(regional_cost) as regional_cost
     from person_costs
-    where is_in_population
+    where is_in_population and family_id is not null
     group by family_id, analysis_year
 
 )

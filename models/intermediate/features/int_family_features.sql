@@ -49,6 +49,7 @@ members_combined as (
         min(age_at_reference_date) as youngest_age,
         max(age_at_reference_date) as oldest_age
     from int_person_features
+    where family_id is not null
     group by family_id, analysis_year
 
 ),
@@ -58,7 +59,6 @@ final as (
     select
         int_families_described.family_id,
         int_families_described.analysis_year,
-        int_families_described.family_kind,
         int_families_described.n_members,
         int_families_described.n_children,
         int_families_described.has_children,

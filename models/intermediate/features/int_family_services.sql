@@ -32,7 +32,9 @@ final as (
             = int_costs_allocated_to_persons.person_id
             and int_families_formed.analysis_year
             = int_costs_allocated_to_persons.analysis_year
-    where int_costs_allocated_to_persons.sector = 'municipal'
+    where
+        int_families_formed.family_id is not null
+        and int_costs_allocated_to_persons.sector = 'municipal'
     group by
         int_families_formed.family_id,
         int_families_formed.analysis_year,

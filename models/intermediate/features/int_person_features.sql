@@ -122,10 +122,11 @@ final as (
         int_families_formed.age_at_reference_date,
         {{ age_band('int_families_formed.age_at_reference_date') }} as age_band,
         int_families_formed.is_child,
-        int_families_described.n_members = 1 as lives_alone,
-        int_families_described.is_single_provider
+        int_families_formed.is_single,
+        coalesce(int_families_described.is_single_provider, false)
             as is_in_single_provider_family,
-        int_families_described.has_children as has_children_in_family,
+        coalesce(int_families_described.has_children, false)
+            as has_children_in_family,
         int_families_formed.family_rule = 'no_fixed_address'
             as has_no_fixed_address,
         coalesce(services_counted.receives_transfer_income, 0) = 1
@@ -167,7 +168,7 @@ final as (
         coalesce(services_counted.n_services, 0) as n_services,
         coalesce(services_counted.n_areas, 0) as n_areas
     from int_families_formed
-    inner join int_families_described
+    left join int_families_described
         on
             int_families_formed.family_id = int_families_described.family_id
             and int_families_formed.analysis_year

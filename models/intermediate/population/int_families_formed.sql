@@ -1,5 +1,7 @@
--- Every person of a year's population and the family (husstand) they belong
--- to on the reference date, by the rules of the reports.
+-- Every person of a year's population and the family (familie) they belong
+-- to on the reference date, by the rules of the reports: var
+-- family_min_members (2) or more persons at one private address; everyone
+-- else is single (enlig) and in no family.
 with
 
 int_analysis_years as (
@@ -135,7 +137,11 @@ placed_children_with_parent as (
         placed_children.sex,
         placed_children.birth_date,
         placed_children.age_at_reference_date,
-        coalesce(mothers.address_id, fathers.address_id) as address_id,
+        {%- if var('placed_child_at_father') %}
+            coalesce(mothers.address_id, fathers.address_id) as address_id,
+        {%- else %}
+            mothers.address_id,
+        {%- endif %}
         case
             when mothers.address_id is not null
                 then 'placed_child_at_mother'
@@ -147,14 +153,20 @@ placed_children_with_parent as (
             placed_children.analysis_year = mothers.analysis_year
             and placed_children.person_id = mothers.child_person_id
             and mothers.relation_type = 'mother'
-    left join parents_at_private_addresses as fathers
-        on
-            placed_children.analysis_year = fathers.analysis_year
-            and placed_children.person_id = fathers.child_person_id
-            and fathers.relation_type = 'father'
+    {%- if var('placed_child_at_father') %}
+        left join parents_at_private_addresses as fathers
+            on
+                placed_children.analysis_year = fathers.analysis_year
+                and placed_children.person_id = fathers.child_person_id
+                and fathers.relation_type = 'father'
+    {%- endif %}
     where
         placed_children.age_at_reference_date < {{ var('adult_age') }}
-        and coalesce(mothers.address_id, fathers.address_id) is not null
+        {%- if var('placed_child_at_father') %}
+            and coalesce(mothers.address_id, fathers.address_id) is not null
+        {%- else %}
+            and mothers.address_id is not null
+        {%- endif %}
 
 ),
 
@@ -207,18 +219,53 @@ members as (
 
 ),
 
+households as (
+
+    -- the persons counted at each private address; a resident of an
+    -- institution or a person without a fixed address counts alone
+    select
+        *,
+        case
+            when family_rule in ('residential_institution', 'no_fixed_address')
+                then {{ dbt.concat(["'P-'", "person_id"]) }}
+            else {{ dbt.concat(["'A-'", "address_id"]) }}
+        end as household_id,
+        family_rule in ('residential_institution', 'no_fixed_address')
+            as is_outside_private_addresses
+    from members
+
+),
+
+households_counted as (
+
+    select
+        *,
+        count(*) over (partition by analysis_year, household_id)
+            as household_size
+    from households
+
+),
+
+families_found as (
+
+    select
+        *,
+        (
+            not is_outside_private_addresses
+            and household_size >= {{ var('family_min_members') }}
+        ) as is_in_family
+    from households_counted
+
+),
+
 final as (
 
     select
         analysis_year,
         person_id,
-        -- residents of institutions and persons without a fixed address are
-        -- single-person families; everyone else is a family per address
-        case
-            when family_rule in ('residential_institution', 'no_fixed_address')
-                then {{ dbt.concat(["'P-'", "person_id"]) }}
-            else {{ dbt.concat(["'A-'", "address_id"]) }}
-        end as family_id,
+        case when is_in_family then household_id end as family_id,
+        not is_in_family as is_single,
+        household_size,
         family_rule,
         family_rule in (
             'placed_child_at_mother', 'placed_child_at_father'
@@ -227,7 +274,7 @@ final as (
         birth_date,
         age_at_reference_date,
         age_at_reference_date < {{ var('adult_age') }} as is_child
-    from members
+    from families_found
 
 )
 

@@ -24,7 +24,7 @@
     ('regional_cost', 'Regional cost', 'true', 'regional_cost', none),
     ('municipal_services', 'Number of municipal services', 'true',
         'total_cost', 'n_services'),
-    ('single', 'Single (lives alone; one-person family)', 'is_single',
+    ('single', 'Single (enlig: in no family of two or more)', 'is_single',
         'total_cost', none),
     ('single_provider', 'Single provider (enlig forsørger)',
         'is_single_provider', 'total_cost', none),

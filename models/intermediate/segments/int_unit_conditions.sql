@@ -40,6 +40,7 @@ final as (
         condition_code,
         is_chronic_condition
     from citizens_in_population
+    where family_id is not null
     union all
     select distinct
         'families' as population,
@@ -48,6 +49,7 @@ final as (
         condition_code,
         is_chronic_condition
     from citizens_in_population
+    where family_id is not null
 
 )
 

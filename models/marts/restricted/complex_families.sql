@@ -25,7 +25,6 @@ final as (
     select
         family_id,
         analysis_year,
-        family_kind,
         n_members,
         n_children,
         is_single_provider,

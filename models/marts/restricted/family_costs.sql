@@ -32,7 +32,7 @@ members_summed as (
         sum(regional_cost) as regional_cost,
         sum(total_cost) as total_cost
     from person_costs
-    where is_in_population
+    where is_in_population and family_id is not null
     group by family_id, analysis_year
 
 ),
@@ -42,14 +42,12 @@ final as (
     select
         int_families_described.family_id,
         int_families_described.analysis_year,
-        int_families_described.family_kind,
         int_families_described.n_members,
         int_families_described.n_adults,
         int_families_described.n_children,
         int_families_described.n_placed_children,
         int_families_described.has_children,
         int_families_described.is_single_provider,
-        int_families_described.is_single_person,
         coalesce(members_summed.total_cost, 0) as total_cost,
         coalesce(members_summed.municipal_cost, 0) as municipal_cost,
         coalesce(members_summed.regional_cost, 0) as regional_cost,

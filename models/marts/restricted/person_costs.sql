@@ -77,6 +77,7 @@ final as (
         persons_in_scope.analysis_year,
         int_families_formed.person_id is not null as is_in_population,
         int_families_formed.family_id,
+        int_families_formed.is_single,
         int_families_formed.sex,
         int_families_formed.age_at_reference_date,
         coalesce(int_families_formed.is_child, false) as is_child,
