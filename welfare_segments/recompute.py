@@ -138,8 +138,9 @@ def _age_at(birth: pd.Series, ref: pd.Timestamp) -> pd.Series:
 
 
 def placed_children(raw_dir: Path, year: int, municipality_code: str = "336") -> pd.Index:
-    """Children under 18 on 1 January with a placement delivery covering that day whose mother (else father)
-    lives at a private address of the municipality then; they belong to the population wherever they live."""
+    """Children under 18 on 1 January with a placement delivery covering that day whose mother lives at a
+    private address of the municipality then (the reports' rule); they belong to the population wherever they
+    live."""
     ref = pd.Timestamp(dt.date(year, 1, 1))
     dlv = _read(raw_dir, "service_deliveries")
     dlv = dlv[dlv["function_number"].isin(PLACEMENT_FUNCTIONS)]
@@ -153,9 +154,20 @@ def placed_children(raw_dir: Path, year: int, municipality_code: str = "336") ->
     res = _residents(raw_dir, ref, municipality_code)
     private = set(res.loc[res["address_kind"] == "private", "person_id"])
     rel = _read(raw_dir, "relations")
-    rel = rel[rel["person_id"].isin(kids) & rel["relation_type"].isin(["mother", "father"])
+    rel = rel[rel["person_id"].isin(kids) & (rel["relation_type"] == "mother")
               & rel["related_person_id"].isin(private)]
     return pd.Index(rel["person_id"].unique()).sort_values()
+
+
+def allocation_coverage(raw_dir: Path, year: int) -> dict[str, float]:
+    """Shares of the relevant municipal ledger of the year: direct, activity, average, unallocated."""
+    alloc, unallocated = allocate(raw_dir, year)
+    by = alloc.groupby("method")["amount"].sum()
+    total = float(by.sum()) + unallocated
+    out = {m: float(by.get(m, 0.0)) / total for m in ("direct", "activity", "average")}
+    out["unallocated"] = unallocated / total
+    out["relevant_total"] = total
+    return out
 
 
 def population(raw_dir: Path, year: int, municipality_code: str = "336") -> pd.Index:
@@ -163,7 +175,7 @@ def population(raw_dir: Path, year: int, municipality_code: str = "336") -> pd.I
 
     Persons alive and resident at an address of the municipality on 1 January, plus
     children under 18 placed outside the home (a placement delivery covering that day)
-    whose mother, else father, lives at a private address of the municipality then.
+    whose mother lives at a private address of the municipality then.
     """
     ref = pd.Timestamp(dt.date(year, 1, 1))
     ids = pd.Index(_residents(raw_dir, ref, municipality_code)["person_id"])
@@ -207,76 +219,3 @@ def concentration(df: pd.DataFrame, scope: str = "total") -> dict[int, float]:
         n = round(cost.shape[0] * p / 100)
         out[p] = float(cost[:n].sum() / total) if total else float("nan")
     return out
-
-
-def top_overlap(df: pd.DataFrame, p: float) -> float:
-    """Share of the costliest p % by municipal cost who are also in the costliest p % by regional cost."""
-    pop = df[df["is_in_population"]]
-    n = round(pop.shape[0] * p / 100)
-    a = set(pop.sort_values("municipal_cost", ascending=False, kind="stable")["person_id"].head(n))
-    b = set(pop.sort_values("regional_cost", ascending=False, kind="stable")["person_id"].head(n))
-    return len(a & b) / n if n else float("nan")
-
-
-def allocation_coverage(raw_dir: Path, year: int) -> dict[str, float]:
-    """Shares of the relevant municipal ledger of the year: direct, activity, average, unallocated."""
-    alloc, unallocated = allocate(raw_dir, year)
-    by = alloc.groupby("method")["amount"].sum()
-    total = float(by.sum()) + unallocated
-    out = {m: float(by.get(m, 0.0)) / total for m in ("direct", "activity", "average")}
-    out["unallocated"] = unallocated / total
-    out["relevant_total"] = total
-    return out
-
-
-def area_means(raw_dir: Path, year: int, municipality_code: str = "336") -> dict[str, float]:
-    """Mean cost per citizen of the population by Stevns area (regional as 'sundhedsvaesen')."""
-    cat = _catalogue()
-    area = dict(zip(cat["function_number"], cat["area_stevns"]))
-    alloc, _ = allocate(raw_dir, year)
-    pop = population(raw_dir, year, municipality_code)
-    a = alloc[alloc["person_id"].isin(pop)]
-    out = (a.groupby(a["function_number"].map(area))["amount"].sum() / len(pop)).to_dict()
-    reg = regional_costs(raw_dir, year)
-    reg = reg[reg["person_id"].isin(pop)]
-    out["sundhedsvaesen"] = float(reg["amount"].sum()) / len(pop)
-    for k, v in reg.groupby("kind")["amount"].sum().items():
-        out[f"  regional:{k}"] = float(v) / len(pop)
-    return out
-
-
-def calibration_report(raw_dir: Path, year: int, municipality_code: str = "336") -> dict:
-    df = person_totals(raw_dir, year, municipality_code)
-    pop = df[df["is_in_population"]]
-    rep = {
-        "population": int(pop.shape[0]),
-        "mean_total": float(pop["total_cost"].mean()),
-        "mean_municipal": float(pop["municipal_cost"].mean()),
-        "mean_regional": float(pop["regional_cost"].mean()),
-        "area_means": area_means(raw_dir, year, municipality_code),
-        "concentration_total": concentration(df, "total"),
-        "concentration_municipal": concentration(df, "municipal"),
-        "concentration_regional": concentration(df, "regional"),
-        "overlap_top1": top_overlap(df, 1),
-        "overlap_top5": top_overlap(df, 5),
-        "coverage": allocation_coverage(raw_dir, year),
-    }
-    print(f"population on 1 January {year}: {rep['population']:,}")
-    print(f"mean cost per citizen: total {rep['mean_total']:,.0f}  municipal {rep['mean_municipal']:,.0f}  "
-          f"regional {rep['mean_regional']:,.0f}")
-    for k, v in sorted(rep["area_means"].items()):
-        print(f"  {k:<40}{v:>12,.0f}")
-    for scope in ("total", "municipal", "regional"):
-        c = rep[f"concentration_{scope}"]
-        print(f"concentration {scope:<10} " + "  ".join(f"top {p}%: {v:.1%}" for p, v in c.items()))
-    print(f"overlap municipal/regional top 1 %: {rep['overlap_top1']:.1%}   top 5 %: {rep['overlap_top5']:.1%}")
-    cov = rep["coverage"]
-    print(f"allocation of relevant municipal ledger ({cov['relevant_total'] / 1e6:,.1f} mio.): "
-          + "  ".join(f"{k} {cov[k]:.1%}" for k in ("direct", "activity", "average", "unallocated")))
-    return rep
-
-
-if __name__ == "__main__":  # pragma: no cover
-    import sys
-
-    calibration_report(Path(sys.argv[1]), int(sys.argv[2]))
