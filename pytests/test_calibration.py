@@ -1,67 +1,42 @@
-"""Calibration of the synthetic municipality at Stevns size, checked with the independent recompute."""
+"""Calibration of the synthetic municipality at Stevns size: the demo's build against the published
+Stevns 2017 figures, within the tolerances of welfare_segments.calibration (the same figures
+`welfare-segments calibration` prints)."""
 
 from __future__ import annotations
 
 import pytest
 
-from welfare_segments import recompute
+from pytests.conftest import dbt
+from welfare_segments.calibration import report
 from welfare_segments.generator import generate
+from welfare_segments.loader import load
 
 YEAR = 2025
-
-# Stevns 2017, mean cost per citizen by area (the reports' method)
-STEVNS_AREA_MEANS = {
-    "boern_laering": 16_155,
-    "sundhed_omsorg": 5_231,
-    "arbejdsmarked": 9_603,
-    "sundhedsvaesen": 14_487,
-}
 
 
 @pytest.fixture(scope="module")
 def stevns(tmp_path_factory):
-    out = tmp_path_factory.mktemp("stevns")
-    generate(out, persons=22600, seed=20240101, years=1, last_year=YEAR)
-    return out
+    root = tmp_path_factory.mktemp("stevns")
+    generate(root / "raw", persons=22600, seed=20240101, years=1, last_year=YEAR)
+    load(root / "raw", root / "welfare.duckdb")
+    built = dbt("build", "--exclude", "test_type:data", warehouse=root / "welfare.duckdb",
+                target_dir=root / "target", log_dir=root / "logs")
+    assert built.returncode == 0, (built.stdout + built.stderr)[-3000:]
+    text, rows = report(root / "welfare.duckdb")
+    return text, {r.figure: r for r in rows}
 
 
-@pytest.fixture(scope="module")
-def totals(stevns):
-    return recompute.person_totals(stevns, YEAR)
+@pytest.mark.parametrize("group", ["citizens", "families", "concentration", "top-spender overlap", "allocation", "segment"])
+def test_figures_within_tolerance_of_stevns(stevns, group):
+    text, rows = stevns
+    outside = [(r.figure, r.published, r.measured) for name, r in rows.items()
+               if name.startswith(group) and not r.within]
+    assert [name for name in rows if name.startswith(group)], group
+    assert outside == [], text
 
 
-def test_population_size(totals):
-    n = int(totals["is_in_population"].sum())
-    assert abs(n - 22600) <= 226
-
-
-def test_concentration_total(totals):
-    c = recompute.concentration(totals, "total")
-    assert 0.15 <= c[1] <= 0.25, c
-    assert 0.40 <= c[5] <= 0.55, c
-    assert c[1] < c[3] < c[5] < c[10]
-
-
-def test_mean_cost_per_citizen(totals):
-    mean = totals.loc[totals["is_in_population"], "total_cost"].mean()
-    assert 38_000 <= mean <= 52_000, mean
-
-
-def test_allocated_share(stevns):
-    cov = recompute.allocation_coverage(stevns, YEAR)
-    allocated = cov["direct"] + cov["activity"] + cov["average"]
-    assert 0.97 <= allocated <= 0.99, cov
-    assert min(cov["direct"], cov["activity"], cov["average"]) > 0.05, cov
-    assert abs(allocated + cov["unallocated"] - 1) < 1e-9
-
-
-def test_municipal_regional_overlap(totals):
-    ov = recompute.top_overlap(totals, 1)
-    assert ov < 0.15, ov
-    assert recompute.top_overlap(totals, 5) < 0.4
-
-
-def test_area_means_near_stevns(stevns):
-    means = recompute.area_means(stevns, YEAR)
-    for area, target in STEVNS_AREA_MEANS.items():
-        assert abs(means.get(area, 0.0) / target - 1) <= 0.35, (area, means.get(area), target)
+def test_the_report_fails_a_figure_outside_its_tolerance(stevns):
+    _, rows = stevns
+    row = rows["families with children"]
+    moved = type(row)(row.figure, row.published, row.published * 1.11, row.kind, row.tolerance)
+    assert row.within and not moved.within

@@ -71,6 +71,18 @@ def _cmd_headline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_calibration(args: argparse.Namespace) -> int:
+    from welfare_segments.calibration import report
+
+    warehouse = Path(args.warehouse)
+    if not warehouse.exists():
+        print(f"error: {warehouse} does not exist: build it first (make demo)", file=sys.stderr)
+        return 2
+    text, found = report(warehouse)
+    print(text)
+    return 1 if args.strict and not all(r.within for r in found) else 0
+
+
 def _dbt(*args: str, warehouse: Path) -> None:
     """Run a dbt command of the project in the current folder against the warehouse."""
     dbt = Path(sys.executable).with_name("dbt")
@@ -251,6 +263,11 @@ def build_parser() -> argparse.ArgumentParser:
     head = sub.add_parser("headline", help="print the headline figures of a built warehouse")
     head.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE))
     head.set_defaults(func=_cmd_headline)
+
+    calib = sub.add_parser("calibration", help="print a built Stevns-size warehouse's figures beside the published Stevns figures")
+    calib.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE))
+    calib.add_argument("--strict", action="store_true", help="exit 1 when a figure is outside its tolerance")
+    calib.set_defaults(func=_cmd_calibration)
 
     check = sub.add_parser("validate", help="validate the marts with great-expectations and write GX data docs")
     check.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="DuckDB file (default warehouse/welfare.duckdb)")

@@ -155,7 +155,7 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
     school_age = (a >= 5.6) & (a < 16.6)
     u_spec = pu(101)
     spec_ed = school_age & (u_spec < 0.009 * (1 + 12 * dis_child) * norm(0.5))
-    spec_school = school_age & ~spec_ed & (u_spec < 0.045 * (1 + 8 * dis_child) * norm(0.5))
+    spec_school = school_age & ~spec_ed & (u_spec < 0.035 * (1 + 8 * dis_child) * norm(0.5))
     d6 = pop.birth + years_to_days(6)
     d17 = pop.birth + years_to_days(16.5)
     pooled("3.22.01", school_age & ~spec_ed & ~spec_school & (kind != P_PLACED), 58000.0, ss=d6, ee=d17, n_cc=6,
@@ -184,7 +184,7 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
     p_prev = 0.10 * np.exp(1.4 * family_z - 1.4 * 1.4 / 2)
     prev = (a < 18) & ((pu(107) < 0.75 * p_prev) | (rng.random(N) < 0.25 * p_prev) | ((kind == P_PLACED) & (pu(108) < 0.5)))
     intensive = pu(140) < 0.25 * norm(1.0)
-    hrs = np.exp(rng.normal(np.log(np.where(intensive, 480.0, 70.0)), 0.6, N))
+    hrs = np.exp(rng.normal(np.log(np.where(intensive, 150.0, 22.0)), 0.6, N))
     pooled("5.28.21", prev, 820.0, units_year=hrs, unit_code=0, n_cc=3)
     # placements (direct invoices), from the placement date
     for t, (name, fn, price, _share) in enumerate(PLACEMENT_TYPES):
@@ -214,10 +214,10 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
     wa = (a >= 18) & (a < 66.5)
     band = np.digitize(a, [30, 40, 50, 60])
     # disability pension follows poor health as well as social vulnerability (so pensioners are also hospital users)
-    p_dp = (np.array([0.014, 0.03, 0.05, 0.085, 0.115])[band] * norm(0.9) * np.exp(0.8 * h - 0.32)
-            * (1 + 4 * (id_adult | conditions["schizophrenia"])))
+    p_dp = (np.array([0.014, 0.03, 0.05, 0.085, 0.115])[band] * norm(0.9) * np.exp(1.2 * h - 0.72)
+            * (1 + 4 * (id_adult | conditions["schizophrenia"] | conditions["abi"])))
     p_flex = 0.023 * norm(0.5) * (a >= 25)
-    p_cash = np.where(a < 30, 0.036, 0.019) * norm(1.2) * (a < 62)
+    p_cash = np.where(a < 30, 0.045, 0.019) * norm(1.2) * (a < 62)
     p_res = 0.006 * norm(1.2) * (a >= 25)
     p_led = 0.004 * norm(0.5) * (a >= 25)
     p_rev = 0.0015 * norm(0.5)
@@ -232,11 +232,11 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
 
     # ---------------------------------------------------------------- health and care
     nh = kind == P_NURSING
-    pooled("5.30.27", nh, 1100.0, units_year=365.0, unit_code=1, ss=pop.nh_from, n_cc=len(pop.nursing_homes),
+    pooled("5.30.27", nh, 1500.0, units_year=365.0, unit_code=1, ss=pop.nh_from, n_cc=len(pop.nursing_homes),
            cc_code=np.searchsorted(pop.nursing_homes, np.maximum(pop.inst_addr, 0)).clip(0, len(pop.nursing_homes) - 1))
-    hc_p = np.where(a >= 90, 0.22, np.where(a >= 80, 0.09, np.where(a >= 67, 0.015, 0.0))) * np.exp(0.5 * h - 0.125)
+    hc_p = np.where(a >= 90, 0.55, np.where(a >= 80, 0.24, np.where(a >= 67, 0.05, 0.0))) * np.exp(0.9 * h - 0.405)
     home_care = ~nh & (pu(110) < hc_p)
-    hc_hours = np.exp(rng.normal(np.log(32), 1.5, N) + 0.3 * np.log1p(np.maximum(a - 80, 0)))
+    hc_hours = np.exp(rng.normal(np.log(45), 1.3, N) + 0.3 * np.log1p(np.maximum(a - 80, 0)))
     # elderly in home care until nursing-home entry
     pooled("5.30.26", home_care | (nh & (pop.nh_from > Y0)), 400.0, units_year=np.minimum(hc_hours, 2600), unit_code=0,
            ee=np.where(nh, pop.nh_from, INF), n_cc=2)
@@ -256,7 +256,7 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
     pooled("5.38.37", (dis_adult & (pu(115) < 0.12)) | (adult & (pu(116) < 0.0008)), 450.0,
            units_year=np.exp(rng.normal(np.log(200), 0.9, N)), unit_code=0, n_cc=1)
     p85 = 0.0015 * norm(1.5) * (1 + 8 * (id_adult | conditions["schizophrenia"] | conditions["abi"])) + 0.035 * dp * norm(1.0)
-    pooled("5.38.38", adult & ~bo & (pu(117) < p85), 560.0, units_year=np.exp(rng.normal(np.log(280), 0.7, N)),
+    pooled("5.38.38", adult & ~bo & (pu(117) < 2.0 * p85), 560.0, units_year=np.exp(rng.normal(np.log(280), 0.7, N)),
            unit_code=0, n_cc=3)
     pooled("5.38.59", (bo & (pu(118) < 0.45)) | (adult & id_adult & (pu(119) < 0.15)) | (adult & (pu(119) < 0.002 * norm(1.5)))
             | (dp & (pu(141) < 0.015 * norm(1.0))), 115000.0, n_cc=2)
@@ -266,12 +266,12 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
     pooled("5.38.45", (a >= 16) & conditions["drugs"] & (rng.random(N) < 0.33), 62000.0, n_cc=1)
 
     # ---------------------------------------------------------------- employment: transfers and measures
-    direct("5.48.64", dp, 124000.0)
+    direct("5.48.64", dp, 175000.0)
     direct("5.48.67", dp & (pu(131) < 0.12), 14000.0)
-    direct("5.58.81", which == 1, 74000.0)
+    direct("5.58.81", which == 1, 110000.0)
     cash = which == 2
-    direct("5.57.73", cash, np.where(a < 30, 72000.0, 108000.0))
-    direct("5.58.82", which == 3, 122000.0)
+    direct("5.57.73", cash, np.where(a < 30, 100000.0, 145000.0))
+    direct("5.58.82", which == 3, 150000.0)
     direct("5.58.83", which == 4, 98000.0)
     direct("5.58.80", which == 5, 125000.0)
     integ = which == 6
@@ -279,15 +279,15 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
     pooled("5.46.60", integ, 38000.0, n_cc=1)
     # episodes: sickness benefit and unemployment benefit
     free = wa & (which < 0)
-    sick = free & (rng.random(N) < 0.055 * np.exp(0.4 * h - 0.08) * np.where(cw_parent, 8.0, 1.0))
+    sick = free & (rng.random(N) < 0.10 * np.exp(0.4 * h - 0.08) * np.where(cw_parent, 8.0, 1.0))
     sdur = np.minimum(np.exp(rng.normal(np.log(75), 0.9, N)), 365).astype(np.int64)
     sst = Y0 + rng.integers(0, nd, size=N)
     direct("5.57.71", sick, 92000.0, ss=sst, ee=sst + sdur)
     unem = free & ~sick & (rng.random(N) < 0.04 * norm(0.4) * cw_boost)
     udur = np.minimum(np.exp(rng.normal(np.log(150), 0.7, N)), 365).astype(np.int64)
     ust = Y0 + rng.integers(-120, nd, size=N)
-    direct("5.57.78", unem, 40000.0, ss=ust, ee=ust + udur)
-    pooled("5.68.90", (cash | (which == 3) | unem | (which == 4)) & (pu(132) < 0.55), 30000.0, n_cc=2)
+    direct("5.57.78", unem, 100000.0, ss=ust, ee=ust + udur)
+    pooled("5.68.90", (cash | (which == 3) | unem | (which == 4)) & (pu(132) < 0.55), 45000.0, n_cc=2)
     direct("5.68.94", free & (pu(133) < 0.003), 88000.0, source=S_BENEFITS)
     direct("5.57.72", adult & (dis_adult | conditions["abi"]) & (pu(134) < 0.2), 22000.0)
 

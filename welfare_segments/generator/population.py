@@ -35,10 +35,10 @@ PLACEMENT_TYPES = [
 ]
 
 # household composition
-HH_TYPE_P = [0.40, 0.32, 0.224, 0.056]  # single, couple, couple with children, single provider
+HH_TYPE_P = [0.40, 0.362, 0.19, 0.048]  # single, couple, couple with children, single provider
 KIDS_P = [0.46, 0.40, 0.12, 0.02]
 CHILD_AGE_W = np.array([1.0] * 18 + [0.8, 0.6, 0.45, 0.3, 0.2, 0.12, 0.08])
-SINGLE_BANDS = [(18, 25, 0.13), (25, 35, 0.16), (35, 50, 0.15), (50, 65, 0.18), (65, 75, 0.16), (75, 85, 0.14), (85, 99, 0.08)]
+SINGLE_BANDS = [(18, 25, 0.13), (25, 35, 0.16), (35, 50, 0.15), (50, 65, 0.23), (65, 75, 0.16), (75, 85, 0.14), (85, 99, 0.08)]
 COUPLE_BANDS = [(20, 30, 0.09), (30, 45, 0.13), (45, 60, 0.27), (60, 70, 0.24), (70, 80, 0.20), (80, 95, 0.07)]
 
 
@@ -111,7 +111,7 @@ def make_households(rng: np.random.Generator, n_persons: int) -> Households:
     # singles
     m = a0 & (th == 0)
     age[m] = single_age[hh[m]]
-    sex[m] = (rng.random(int(m.sum())) < 0.46).astype(np.int64)
+    sex[m] = (rng.random(int(m.sum())) < 0.52).astype(np.int64)
     # couples without children: first adult the man (older), second the woman
     m = a0 & (th == 1)
     age[m] = couple_old[hh[m]]

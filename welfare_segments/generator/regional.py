@@ -11,25 +11,25 @@ from .population import P_HOMELESS, P_NURSING, Population
 #        outpatient contacts / year, admissions / year, psychiatric?)
 CONDITIONS = {
     "type1_diabetes": (["E10.9", "E10.6", "E10.2"], [0.003, 0.006, 0.006, 0.005, 0.004], (0.0, 0.3), 1.2, 0.05, False),
-    "type2_diabetes": (["E11.9", "E11.6", "E11.4", "E11.2"], [0.0, 0.01, 0.05, 0.12, 0.13], (0.2, 0.5), 0.6, 0.05, False),
+    "type2_diabetes": (["E11.9", "E11.6", "E11.4", "E11.2"], [0.0, 0.01, 0.05, 0.12, 0.13], (0.5, 0.5), 0.6, 0.05, False),
     "copd": (["J44.9", "J44.1", "J44.0"], [0.0, 0.002, 0.04, 0.11, 0.12], (0.4, 0.6), 0.8, 0.30, False),
-    "asthma": (["J45.9", "J45.0", "J46.9"], [0.06, 0.08, 0.07, 0.07, 0.06], (0.1, 0.3), 0.3, 0.02, False),
+    "asthma": (["J45.9", "J45.0", "J46.9"], [0.06, 0.08, 0.07, 0.07, 0.06], (0.6, 0.3), 0.3, 0.02, False),
     "osteoporosis": (["M81.0", "M81.9", "M80.0"], [0.0, 0.002, 0.02, 0.09, 0.18], (0.0, 0.4), 0.4, 0.05, False),
     "rheumatoid_arthritis": (["M05.9", "M06.0", "M06.9"], [0.0005, 0.003, 0.01, 0.02, 0.02], (0.0, 0.4), 2.5, 0.03, False),
     "schizophrenia": (["F20.0", "F20.9", "F20.5"], [0.0005, 0.008, 0.007, 0.004, 0.002], (1.0, 0.3), 8.0, 0.35, True),
     "dementia": (["F03.9", "G30.1", "F00.1", "F01.9"], [0.0, 0.0, 0.002, 0.03, 0.15], (0.0, 0.5), 0.8, 0.15, False),
     "heart_failure": (["I50.9", "I50.0", "I11.0", "I42.0"], [0.0, 0.0005, 0.006, 0.03, 0.07], (0.2, 0.7), 1.5, 0.45, False),
-    "depression": (["F32.1", "F32.2", "F33.1", "F33.0"], [0.004, 0.015, 0.015, 0.012, 0.015], (0.7, 0.3), 1.2, 0.03, True),
-    "anxiety": (["F41.1", "F41.0", "F41.9"], [0.005, 0.012, 0.01, 0.006, 0.004], (0.6, 0.2), 1.0, 0.01, True),
-    "alcohol": (["F10.2", "F10.1", "F10.3"], [0.001, 0.03, 0.045, 0.03, 0.01], (1.2, 0.3), 0.6, 0.10, True),
-    "drugs": (["F12.2", "F11.2", "F19.2", "F15.1"], [0.002, 0.014, 0.004, 0.0005, 0.0], (1.5, 0.2), 0.8, 0.08, True),
-    "cancer": (["C50.9", "C18.9", "C34.1", "C61.9", "C44.3", "C67.9"], [0.001, 0.006, 0.03, 0.08, 0.10], (0.1, 0.4), 1.0, 0.10, False),
-    "heart_disease": (["I25.1", "I21.9", "I20.9", "I25.9"], [0.0, 0.002, 0.03, 0.10, 0.16], (0.3, 0.6), 0.8, 0.12, False),
-    "osteoarthritis": (["M17.1", "M16.1", "M19.9", "M15.0"], [0.0, 0.01, 0.08, 0.20, 0.25], (0.1, 0.3), 0.5, 0.05, False),
-    "back_disease": (["M54.5", "M51.1", "M47.8", "M48.0"], [0.005, 0.05, 0.09, 0.09, 0.08], (0.3, 0.3), 0.6, 0.03, False),
+    "depression": (["F32.1", "F32.2", "F33.1", "F33.0"], [0.004, 0.022, 0.022, 0.014, 0.015], (0.7, 0.3), 1.2, 0.03, True),
+    "anxiety": (["F41.1", "F41.0", "F41.9"], [0.005, 0.016, 0.014, 0.006, 0.004], (0.6, 0.2), 1.0, 0.01, True),
+    "alcohol": (["F10.2", "F10.1", "F10.3"], [0.001, 0.022, 0.036, 0.03, 0.01], (1.2, 0.3), 0.6, 0.10, True),
+    "drugs": (["F12.2", "F11.2", "F19.2", "F15.1"], [0.002, 0.011, 0.004, 0.0005, 0.0], (1.5, 0.2), 0.8, 0.08, True),
+    "cancer": (["C50.9", "C18.9", "C34.1", "C61.9", "C44.3", "C67.9"], [0.001, 0.006, 0.03, 0.08, 0.10], (0.4, 0.4), 1.0, 0.10, False),
+    "heart_disease": (["I25.1", "I21.9", "I20.9", "I25.9"], [0.0, 0.002, 0.03, 0.10, 0.16], (0.5, 0.6), 0.8, 0.12, False),
+    "osteoarthritis": (["M17.1", "M16.1", "M19.9", "M15.0"], [0.0, 0.01, 0.08, 0.20, 0.25], (0.5, 0.3), 0.5, 0.05, False),
+    "back_disease": (["M54.5", "M51.1", "M47.8", "M48.0"], [0.005, 0.07, 0.11, 0.09, 0.08], (0.9, 0.3), 0.6, 0.03, False),
     "stroke": (["I63.9", "I61.9", "I64.9"], [0.0, 0.001, 0.01, 0.04, 0.06], (0.2, 0.6), 0.6, 0.12, False),
-    "abi": (["S06.3", "I69.3", "S06.2"], [0.003, 0.01, 0.015, 0.025, 0.025], (0.4, 0.4), 0.8, 0.05, False),
-    "chronic_pain": (["G89.4", "R52.2", "G89.2"], [0.002, 0.03, 0.06, 0.07, 0.07], (0.5, 0.4), 0.7, 0.02, False),
+    "abi": (["S06.3", "I69.3", "S06.2"], [0.003, 0.016, 0.024, 0.035, 0.035], (0.4, 0.4), 0.8, 0.05, False),
+    "chronic_pain": (["G89.4", "R52.2", "G89.2"], [0.002, 0.015, 0.032, 0.07, 0.07], (0.5, 0.4), 0.7, 0.02, False),
     # no code group in the chronic list but needed for segments
     "child_disability": (["F84.0", "G80.0", "Q90.9", "F84.1"], [0.012, 0.0, 0.0, 0.0, 0.0], (0.2, 0.2), 2.0, 0.05, True),
     "intellectual_disability": (["F70.0", "F71.0", "F79.9"], [0.0, 0.006, 0.005, 0.003, 0.001], (0.4, 0.2), 0.5, 0.03, True),
@@ -56,6 +56,11 @@ def draw_conditions(pop: Population) -> dict[str, np.ndarray]:
     ref = day(pop.first_year)
     age = np.maximum((ref - pop.birth) / 365.25, 0)
     band = np.digitize(age, [18, 40, 65, 80])
+    # parents register a substance abuse about half as often (Stevns: 41 families with children of 226
+    # citizens with an abuse)
+    is_parent = np.zeros(pop.n, dtype=bool)
+    for parent in (pop.mother, pop.father):
+        is_parent[parent[parent >= 0]] = True
     out = {}
     for k, (name, (codes, prev, (lz, lh), *_)) in enumerate(CONDITIONS.items()):
         mult = np.exp(lz * pop.z + lh * pop.h - (lz * lz + lh * lh + 2 * 0.2 * lz * lh) / 2)
@@ -63,6 +68,7 @@ def draw_conditions(pop: Population) -> dict[str, np.ndarray]:
         if name == "dementia":
             p = np.where(pop.kind == P_NURSING, 0.6, p)
         if name in ("alcohol", "drugs"):
+            p = np.where(is_parent, 0.45 * p, p)
             p = np.where(pop.kind == P_HOMELESS, 0.5 if name == "alcohol" else 0.35, p)
         if name == "intellectual_disability":
             p = np.where(pop.kind == 2, 0.65, p)  # botilbud residents
@@ -92,7 +98,7 @@ def year_health(pop: Population, hl: Health, rng: np.random.Generator, y: int, c
     age = (Y0 - pop.birth) / 365.25
     # dying persons use much more hospital care in their last year
     dying = (pop.death >= Y0) & (pop.death < Y1)
-    frailty = rng.gamma(0.22, 1 / 0.22, N) * np.exp(0.35 * pop.h - 0.06)
+    frailty = rng.gamma(0.3, 1 / 0.3, N) * np.exp(0.7 * pop.h - 0.245)
     n_cond = sum(cond[c].astype(np.int64) for c in COND_NAMES if c not in ("adhd",))
 
     def emit(person, sector, ctype, acute, start, length, tariff, dx1, dx2):
@@ -185,7 +191,8 @@ def year_health(pop: Population, hl: Health, rng: np.random.Generator, y: int, c
     # with a substance abuse (dual diagnosis: Stevns counted 184 of 226 citizens with a registered abuse)
     young = act & (age >= 10) & (age < 30)
     abuse = cond["alcohol"] | cond["drugs"]
-    cnt = rng.poisson((np.where(young, 0.006, 0.004) + 0.12 * abuse) * act * np.exp(0.5 * pop.z) * 6)
+    teen_girl = young & (age < 18) & (pop.sex == 0)
+    cnt = rng.poisson((np.where(teen_girl, 0.009, np.where(young & (age < 18), 0.0065, np.where(young, 0.0025, 0.004))) + 0.2 * abuse) * act * np.exp(0.5 * pop.z) * 6)
     person = np.repeat(np.arange(N), cnt)
     n = person.shape[0]
     op = np.array([CODE_IDX[c] for c in OTHER_PSYCH])
@@ -195,7 +202,7 @@ def year_health(pop: Population, hl: Health, rng: np.random.Generator, y: int, c
     # health insurance: own GP, emergency GP, psychologist, specialist
     gp_lam = (3.5 + 0.06 * age + 1.2 * np.minimum(n_cond, 6)) * rng.gamma(2.0, 0.5, N) * f
     psy_cond = cond["depression"] | cond["anxiety"]
-    psy = act & (age >= 12) & (age < 50) & ((psy_cond & (rng.random(N) < 0.35)) | (rng.random(N) < 0.008 * (age < 30)))
+    psy = act & (age >= 12) & (age < 50) & ((psy_cond & (rng.random(N) < 0.35)) | (rng.random(N) < np.where(age < 18, 0.008, 0.004) * (age < 30)))
     lams = [
         (0, gp_lam, 220.0, 0.25),
         (1, np.where(age < 6, 0.8, 0.35) * f, 420.0, 0.3),
