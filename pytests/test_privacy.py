@@ -3,6 +3,7 @@ person-level data in restricted schemas, no small cells in analyst marts."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import duckdb
@@ -186,13 +187,17 @@ def key_material(key: str) -> list[str]:
 
 
 def files_holding(paths, needles: list[str]) -> list[tuple[str, str]]:
-    """(file, needle) for every file under the paths whose bytes contain a needle."""
+    """(file, needle) for every file under the paths whose bytes contain a needle (a needle of digits
+    counts only where it is not part of a longer number: an execution time 0.0670018196105957 holds no id)."""
     found = []
-    encoded = [(needle, needle.encode()) for needle in needles]
+    patterns = [(needle, needle.encode(), re.compile(rb"(?<![0-9.])" + re.escape(needle.encode()) + rb"(?![0-9])")
+                 if needle.isdigit() else None) for needle in needles]
     for root in paths:
         for path in [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()):
             data = path.read_bytes()
-            found += [(str(path), needle) for needle, raw in encoded if raw in data]
+            # a plain byte search first (fast); the pattern only where it hits
+            found += [(str(path), needle) for needle, raw, pattern in patterns
+                      if raw in data and (pattern is None or pattern.search(data))]
     return found
 
 
@@ -234,4 +239,4 @@ def test_no_address_id_outside_raw_and_staging(build, warehouse):
             leaks.append((schema, table, column, sorted(found)[:3]))
     assert leaks == []
     family_ids = [row[0] for row in warehouse.execute("select family_id from restricted.family_costs limit 50").fetchall()]
-    assert family_ids and all(len(f) == 34 and f[:2] in ("A-", "P-") for f in family_ids)
+    assert family_ids and all(len(f) == 34 and f[:2] == "A-" for f in family_ids)

@@ -66,7 +66,8 @@ def test_register_rows_are_quarantined_with_their_reason(broken_register):
                 "where source_table in ('persons', 'relations') order by 1, 2"
             ).fetchall()
         )
-    assert reasons == [
+    # the register rows of the rejected persons' own relations go with them
+    assert [r for r in reasons if r != ("relations", "unknown_person_id")] == [
         ("persons", "born_after_death"),
         ("persons", "conflicting_register_rows"),
         ("persons", "conflicting_register_rows;duplicate_key"),
