@@ -36,7 +36,10 @@
     parts) or a count of 1 to min_cell_size - 1 units (one unknown, or the sum
     of several), the smallest published part with units is withheld too (the
     whole when there is none). Counts first; a withheld count withholds the
-    cost; costs alike for kinds 'set' and 'cost'. -#}
+    cost; costs alike for kinds 'set' and 'cost'. Kind 'values': the figures
+    of the whole add up to the same sum as the parts weighted by their value,
+    so a withheld part withholds a figure of the whole, and a single withheld
+    figure of the whole withholds a part. -#}
 {% macro disclosure_pass_ctes(previous, current, relations) -%}
 {%- set k = var('min_cell_size') %}
 {{ current }}_members as (
@@ -82,6 +85,9 @@
         sum(
             {{ flag("cell_role = 'part' and count_withheld = 1 and n_units > 0") }}
         ) over (partition by group_id) as withheld_count_parts,
+        sum(
+            {{ flag("cell_role = 'whole' and count_withheld = 1") }}
+        ) over (partition by group_id) as withheld_count_wholes,
         sum(
             {{ flag("cell_role = 'part' and cost_withheld = 1") }}
         ) over (partition by group_id) as withheld_cost_parts,
@@ -182,6 +188,12 @@
             "group_kind = 'values' and whole_count_withheld = 0"
             ~ " and withheld_count_parts > 0"
         ) }} as is_value_violated,
+        -- the other way round: the parts give the sum, so a single withheld
+        -- figure of it follows from the others
+        {{ flag(
+            "group_kind = 'values' and withheld_count_wholes = 1"
+            ~ " and withheld_count_parts = 0"
+        ) }} as is_value_part_violated,
         case
             when group_kind not in ('set', 'cost') then 0
             when
@@ -215,6 +227,11 @@
                 is_value_violated = 1
                 and cell_role = 'whole'
                 and whole_rank = 1
+                then 1
+            when
+                is_value_part_violated = 1
+                and has_count_candidate = 1
+                and count_candidate_rank = 1
                 then 1
             when is_count_violated = 0 then 0
             when

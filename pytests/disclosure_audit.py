@@ -184,8 +184,9 @@ class Audit:
             areas = list(csv.DictReader(vocabulary))
         municipal_areas = {r["area_code"] for r in areas
                            if r["vocabulary"] == settings["area_vocabulary"] and r["sector"] == "municipal"}
-        # a vocabulary without a regional area adds up to the municipal cost, not the segment's
-        with_regional = {r["vocabulary"] for r in areas if r["sector"] == "regional"}
+        sector_of = {(f"area_cost_{r['vocabulary']}", r["area_code"]): r["sector"] for r in areas}
+        with (REPO / "seeds" / "function_catalogue.csv").open(encoding="utf-8") as catalogue_file:
+            functions = {r["function_number"]: r for r in csv.DictReader(catalogue_file)}
 
         def band_range(section: str, item: str) -> tuple:
             bounds = age_bounds if section == "age_band" else cost_bounds
@@ -231,28 +232,31 @@ class Audit:
                               [m["n_units"] for m in ages] + [r["n_units"] for r in between], exact=True)
             # a sum of a value over the units (services, areas, conditions)
             # with the size gives back withheld counts of the lines by value
-            def known_sum(cells: list):
-                return None if not cells or any(c["n_units"] is None for c in cells) \
-                    else sum(c["n_units"] for c in cells)
-
             services = prof.get((s, year, "summary", "municipal_services"))
             listed = lines_of[(s, year, "top_services")]
             areas = [r for r in lines_of[(s, year, f"area_cost_{settings['area_vocabulary']}")]
                      if r["item"] in municipal_areas]
             chronic_lines = [prof.get((s, year, "summary", i))
                              for i in ("one_chronic_condition", "several_chronic_conditions")]
-            sums = {
-                "mean_count": (services is not None and services["mean_count"] is not None,
+            complete_list = len(listed) < settings["profile_top_services"]
+            sums = {  # the figures whose sum is the sum of the values, and the lines by value
+                "mean_count": ([services["mean_count"]] if services else [],
                                lines_of[(s, year, "services_band")]),
-                "listed_services": (len(listed) < settings["profile_top_services"]
-                                    and known_sum(listed) is not None, lines_of[(s, year, "services_band")]),
-                "area_counts": (known_sum(areas) is not None, lines_of[(s, year, "areas_band")]),
-                "condition_counts": (known_sum(lines_of[(s, year, "chronic_conditions")]) is not None,
+                "listed_services": ([r["n_units"] for r in listed] if complete_list else [],
+                                    lines_of[(s, year, "services_band")]),
+                "area_counts": ([r["n_units"] for r in areas], lines_of[(s, year, "areas_band")]),
+                "condition_counts": ([r["n_units"] for r in lines_of[(s, year, "chronic_conditions")]],
                                      [c for c in chronic_lines if c is not None]),
             }
-            for name, (is_known, by_value) in sums.items():
-                if is_known and any(r["n_units"] is None for r in by_value):
+            for name, (wholes, by_value) in sums.items():
+                if not wholes or not by_value:
+                    continue
+                withheld_lines = sum(r["n_units"] is None for r in by_value)
+                withheld_wholes = sum(w is None for w in wholes)
+                if withheld_wholes == 0 and withheld_lines:
                     self.found(f"{name}_beside_withheld_lines", s, year)
+                if withheld_wholes == 1 and not withheld_lines and len(wholes) > 1:
+                    self.found(f"{name}_one_withheld_beside_lines", s, year)
 
         # 5. bands against the segment; costs by area, type and sector against its cost
         sections = defaultdict(list)
@@ -267,16 +271,29 @@ class Audit:
                               [c["n_units"] for c in cells], exact=True)
                 self.equation("band_costs", (s, year, section), units["total_cost"],
                               [c["total_cost"] for c in cells], exact=True)
-            parts, whole = None, units
-            if section.startswith("area_cost_") or section == "cost_type":
-                parts = cells
-                if section.startswith("area_cost_") and section.removeprefix("area_cost_") not in with_regional:
-                    whole = prof.get((s, year, "summary", "municipal_cost"))
+            # (parts, the line they add up to)
+            sums = []
+            if section.startswith("area_cost_"):
+                for sector in ("municipal", "regional"):
+                    sums.append(([c for c in cells if sector_of.get((section, c["item"])) == sector],
+                                 prof.get((s, year, "summary", f"{sector}_cost"))))
+            elif section == "cost_type":
+                sums.append((cells, units))
             elif section == "summary":
-                parts = [c for c in cells if c["item"] in ("municipal_cost", "regional_cost")]
-            if parts and whole:
-                self.equation_costs(("cost_parts", s, year, section), whole["total_cost"],
-                                    [c["total_cost"] for c in parts])
+                sums.append(([c for c in cells if c["item"] in ("municipal_cost", "regional_cost")], units))
+            elif section == "top_services" and len(cells) < settings["profile_top_services"]:
+                # a complete list: the services of an area or a cost type add up to its cost
+                for column in ("area_stevns", "area_skanderborg", "cost_type"):
+                    breakdown = "cost_type" if column == "cost_type" else "area_cost_" + column[5:]
+                    by_item = defaultdict(list)
+                    for c in cells:
+                        by_item[functions[c["item"]][column]].append(c)
+                    for item, services in by_item.items():
+                        sums.append((services, prof.get((s, year, breakdown, item))))
+            for parts, whole in sums:
+                if parts and whole:
+                    self.equation_costs(("cost_parts", s, year, section, whole["item"]), whole["total_cost"],
+                                        [c["total_cost"] for c in parts])
 
         # 6. segments against the segments they contain (found from the members)
         members = self.members()

@@ -42,11 +42,12 @@ def headline(warehouse: Path) -> str:
             )
             n_segments, n_with_members, n_withheld, n_partly_withheld = con.execute(
                 """
-                select count(*), count(case when n_units > 0 then 1 end),
-                       count(case when suppression_reason = 'small_segment' then 1 end),
-                       count(case when suppression_reason in ('dominance', 'complementary') then 1 end)
-                from analytics.segment_profiles
-                where analysis_year = ? and section = 'summary' and item = 'units'
+                select count(*), count(case when cells.n_units > 0 and not withheld.is_count_withheld then 1 end),
+                       count(case when withheld.suppression_reason = 'small_segment' then 1 end),
+                       count(case when withheld.suppression_reason in ('dominance', 'complementary') then 1 end)
+                from intermediate.int_segment_profile_cells as cells
+                inner join intermediate.int_cells_withheld as withheld on cells.cell_id = withheld.cell_id
+                where cells.analysis_year = ? and cells.section = 'summary' and cells.item = 'units'
                 """,
                 [year],
             ).fetchone()

@@ -88,6 +88,7 @@ final as (
         n_units,
         count_withheld = 1 as is_count_withheld,
         cost_withheld = 1 as is_cost_withheld,
+        count_withheld = 1 or cost_withheld = 1 as is_withheld,
         suppression_reason
     from pass_{{ passes }}
 

@@ -49,6 +49,12 @@ area_vocabulary as (
 
 ),
 
+function_catalogue as (
+
+    select * from {{ ref('function_catalogue') }}
+
+),
+
 profile_lines as (
 
     -- every line but the segment's own size and cost
@@ -438,49 +444,89 @@ disjoint_lines_in_segment as (
 
 ),
 
-vocabularies_with_regional_area as (
+sector_lines as (
 
-    select distinct
-        {{ dbt.concat(["'area_cost_'", 'vocabulary']) }} as section
-    from area_vocabulary
-    where sector = 'regional'
+    select
+        segment_cell_id,
+        item as sector_item,
+        cell_id
+    from profile_lines
+    where section = 'summary' and item in ('municipal_cost', 'regional_cost')
 
 ),
 
 cost_part_lines as (
 
-    -- the costs by area (each vocabulary), by cost type, and municipal plus
-    -- regional, with the cell they add up to: the segment's cost, or its
-    -- municipal cost for an area vocabulary without a regional area
+    -- the costs by cost type and municipal plus regional add up to the
+    -- segment's cost; the areas of each vocabulary of a sector to the
+    -- sector's cost (an area vocabulary without a published regional area
+    -- adds up to the municipal cost, not the segment's)
     select
         profile_lines.segment_cell_id,
         profile_lines.cell_id,
-        case
-            when profile_lines.section = 'summary' then 'sector'
-            else profile_lines.section
-        end as part_set,
-        case
-            when
-                profile_lines.section like 'area_cost_%'
-                and vocabularies_with_regional_area.section is null
-                then municipal_lines.cell_id
-            else profile_lines.segment_cell_id
-        end as whole_cell_id
+        {{ dbt.concat([
+            'profile_lines.section', "'|'", 'area_vocabulary.sector'
+        ]) }} as part_set,
+        sector_lines.cell_id as whole_cell_id
     from profile_lines
-    left join vocabularies_with_regional_area
-        on profile_lines.section = vocabularies_with_regional_area.section
-    left join profile_lines as municipal_lines
+    inner join area_vocabulary
         on
-            profile_lines.segment_cell_id = municipal_lines.segment_cell_id
-            and municipal_lines.section = 'summary'
-            and municipal_lines.item = 'municipal_cost'
+            profile_lines.section
+            = {{ dbt.concat(["'area_cost_'", 'area_vocabulary.vocabulary']) }}
+            and profile_lines.item = area_vocabulary.area_code
+    inner join sector_lines
+        on
+            profile_lines.segment_cell_id = sector_lines.segment_cell_id
+            and sector_lines.sector_item
+            = {{ dbt.concat(['area_vocabulary.sector', "'_cost'"]) }}
+    union all
+    select
+        segment_cell_id,
+        cell_id,
+        case when section = 'summary' then 'sector' else section end
+            as part_set,
+        segment_cell_id as whole_cell_id
+    from profile_lines
     where
-        profile_lines.section like 'area_cost_%'
-        or profile_lines.section = 'cost_type'
+        section = 'cost_type'
         or (
-            profile_lines.section = 'summary'
-            and profile_lines.item in ('municipal_cost', 'regional_cost')
+            section = 'summary'
+            and item in ('municipal_cost', 'regional_cost')
         )
+    union all
+    -- a complete list of top services: the services of an area (or of a cost
+    -- type) add up to its cost, as long as no unit's net cost of a function is
+    -- negative, which an outsider may assume
+    {%- set service_columns = [] %}
+    {%- for column_name, fact_column, value in cost_breakdown_columns() %}
+        {%- if fact_column not in service_columns %}
+            {%- do service_columns.append(fact_column) %}
+        {%- endif %}
+    {%- endfor %}
+    {%- for fact_column in service_columns %}
+        {%- set section = 'cost_type' if fact_column == 'cost_type'
+            else 'area_cost_' ~ fact_column[5:] %}
+        select
+            top_service_lines.segment_cell_id,
+            top_service_lines.cell_id,
+            {{ dbt.concat([
+                "'services|" ~ section ~ "|'", 'breakdown_lines.item'
+            ]) }} as part_set,
+            breakdown_lines.cell_id as whole_cell_id
+        from top_service_lines
+        inner join function_catalogue
+            on top_service_lines.item = function_catalogue.function_number
+        inner join profile_lines as breakdown_lines
+            on
+                top_service_lines.segment_cell_id
+                = breakdown_lines.segment_cell_id
+                and breakdown_lines.section = '{{ section }}'
+                and function_catalogue.{{ fact_column }} = breakdown_lines.item
+        where top_service_lines.n_top_lines < {{ var('profile_top_services') }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
 
 ),
 

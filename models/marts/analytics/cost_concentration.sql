@@ -78,12 +78,8 @@ final as (
             when not population_cells.is_cost_withheld
                 then int_cost_concentration_groups.population_cost
         end as population_cost,
-        coalesce(
-            group_cells.suppression_reason, population_cells.suppression_reason
-        ) is not null as is_suppressed,
-        coalesce(
-            group_cells.suppression_reason, population_cells.suppression_reason
-        ) as suppression_reason
+        group_cells.is_withheld or population_cells.is_withheld
+            as is_suppressed
     from int_cost_concentration_groups
     inner join int_cells_withheld as group_cells
         on int_cost_concentration_groups.cell_id = group_cells.cell_id

@@ -43,8 +43,7 @@ final as (
                     )
                     / int_segment_overlap_cells.segment_size
         end as share_of_segment,
-        pair_cells.suppression_reason is not null as is_suppressed,
-        pair_cells.suppression_reason
+        pair_cells.is_withheld as is_suppressed
     from int_segment_overlap_cells
     inner join int_cells_withheld as pair_cells
         on int_segment_overlap_cells.cell_id = pair_cells.cell_id

@@ -92,12 +92,7 @@ final as (
                     )
                     / int_segment_profile_cells.segment_cost
         end as share_of_segment_cost,
-        coalesce(
-            line_cells.suppression_reason, segment_cells.suppression_reason
-        ) is not null as is_suppressed,
-        coalesce(
-            line_cells.suppression_reason, segment_cells.suppression_reason
-        ) as suppression_reason
+        line_cells.is_withheld or segment_cells.is_withheld as is_suppressed
     from int_segment_profile_cells
     inner join int_cells_withheld as line_cells
         on int_segment_profile_cells.cell_id = line_cells.cell_id

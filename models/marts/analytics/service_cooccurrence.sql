@@ -29,8 +29,7 @@ final as (
             when not int_cells_withheld.is_count_withheld
                 then int_service_cooccurrence_cells.n_units
         end as n_units,
-        int_cells_withheld.suppression_reason is not null as is_suppressed,
-        int_cells_withheld.suppression_reason
+        int_cells_withheld.is_withheld as is_suppressed
     from int_service_cooccurrence_cells
     inner join int_cells_withheld
         on int_service_cooccurrence_cells.cell_id = int_cells_withheld.cell_id

@@ -50,16 +50,9 @@ final as (
                     )
                     / int_top_spender_overlap_groups.n_top_municipal
         end as share_in_both,
-        coalesce(
-            both_cells.suppression_reason,
-            municipal_cells.suppression_reason,
-            regional_cells.suppression_reason
-        ) is not null as is_suppressed,
-        coalesce(
-            both_cells.suppression_reason,
-            municipal_cells.suppression_reason,
-            regional_cells.suppression_reason
-        ) as suppression_reason
+        both_cells.is_withheld
+        or municipal_cells.is_withheld
+        or regional_cells.is_withheld as is_suppressed
     from int_top_spender_overlap_groups
     inner join int_cells_withheld as both_cells
         on int_top_spender_overlap_groups.cell_id = both_cells.cell_id
