@@ -138,7 +138,8 @@ class Audit:
             if r["n_units"] is None and r["share_of_segment"] is not None:
                 self.found("ratio_gives_withheld_count", "segment_profiles", r["segment_id"], r["item"])
         for r in conc:
-            if r["total_cost"] is None and any(r[c] is not None for c in ("mean_cost", "share_of_cost")):
+            ratios = ("mean_cost", "share_of_cost", "share_of_relevant_sector_cost")
+            if r["total_cost"] is None and any(r[c] is not None for c in ratios):
                 self.found("ratio_gives_withheld_cost", "cost_concentration", r["population"], r["top_percent"])
         for r in overlap.values():
             if r["n_units_in_both"] is None and r["share_of_segment"] is not None:

@@ -70,20 +70,27 @@ def test_person_costs_equal_the_independent_recomputation(build, warehouse, year
 def test_concentration_equals_the_independent_recomputation(build, warehouse, year):
     totals = recompute.person_totals(build.raw_dir, year)
     population = totals[totals["is_in_population"]]
+    # the second denominator: the relevant municipal ledger, the region's costs of all persons
+    relevant = {"municipal": recompute.allocation_coverage(build.raw_dir, year)["relevant_total"],
+                "regional": float(totals["regional_cost"].sum())}
+    relevant["total"] = relevant["municipal"] + relevant["regional"]
     for scope in ("total", "municipal", "regional"):
         expected = recompute.concentration(population, scope)
-        actual = dict(
-            warehouse.execute(
-                """
-                select top_percent, share_of_cost from analytics.cost_concentration
-                where analysis_year = ? and population = 'citizens' and cost_scope = ?
-                """,
-                [year, scope],
-            ).fetchall()
-        )
+        expected_of_relevant = recompute.concentration(population, scope, relevant[scope])
+        found = warehouse.execute(
+            """
+            select top_percent, share_of_cost, share_of_relevant_sector_cost from analytics.cost_concentration
+            where analysis_year = ? and population = 'citizens' and cost_scope = ?
+            """,
+            [year, scope],
+        ).fetchall()
+        actual = {top: share for top, share, _ in found}
+        actual_of_relevant = {top: share for top, _, share in found}
         assert actual.keys() == expected.keys()
         for top_percent, share in expected.items():
             assert actual[top_percent] == pytest.approx(share, abs=1e-9), (scope, top_percent)
+            assert actual_of_relevant[top_percent] == pytest.approx(
+                expected_of_relevant[top_percent], abs=1e-9), (scope, top_percent, "relevant")
 
 
 def test_reconciliation_is_exact_and_covers_the_whole_ledger(build, warehouse):

@@ -101,18 +101,18 @@ def measure(con: duckdb.DuckDBPyConnection) -> tuple[int, dict[str, float | None
     figures["families (2+ persons at one address)"] = families
     figures["families with children"] = with_children
     figures["families: mean cost per family"] = family_mean
-    relevant, allocated_share = con.execute(
-        "select relevant_ledger_amount, allocated_share from analytics.allocation_coverage where analysis_year = ?",
+    (allocated_share,) = con.execute(
+        "select allocated_share from analytics.allocation_coverage where analysis_year = ?",
         [year],
     ).fetchone()
     figures["allocation: share of the relevant municipal ledger allocated to individuals"] = 100 * allocated_share
-    for scope, top, share, cost in con.execute(
-        "select cost_scope, top_percent, share_of_cost, total_cost from analytics.cost_concentration "
-        "where population = 'citizens' and analysis_year = ?", [year]
+    for scope, top, share, share_of_ledger in con.execute(
+        "select cost_scope, top_percent, share_of_cost, share_of_relevant_sector_cost "
+        "from analytics.cost_concentration where population = 'citizens' and analysis_year = ?", [year]
     ).fetchall():
         if scope == "municipal":
             figures[f"concentration municipal (of the relevant ledger), top {top} %"] = (
-                None if cost is None else 100 * float(cost) / float(relevant))
+                None if share_of_ledger is None else 100 * share_of_ledger)
         else:
             figures[f"concentration {scope}, top {top} %"] = None if share is None else 100 * share
     for top, share in con.execute(

@@ -209,11 +209,12 @@ def person_totals(raw_dir: Path, year: int, municipality_code: str = "336") -> p
     return df.reset_index()
 
 
-def concentration(df: pd.DataFrame, scope: str = "total") -> dict[int, float]:
-    """Share of the population's cost carried by its costliest 1, 3, 5, 10 %."""
+def concentration(df: pd.DataFrame, scope: str = "total", denominator: float | None = None) -> dict[int, float]:
+    """Share of the population's cost carried by its costliest 1, 3, 5, 10 %: of the
+    population's own cost, or of another denominator (the sector's relevant cost)."""
     col = f"{scope}_cost"
     cost = np.sort(df.loc[df["is_in_population"], col].to_numpy())[::-1]
-    total = cost.sum()
+    total = cost.sum() if denominator is None else denominator
     out = {}
     for p in SHARES:
         n = round(cost.shape[0] * p / 100)

@@ -1,6 +1,10 @@
 -- How concentrated the costs are, published: the groups of
 -- int_cost_concentration_groups with what int_cells_withheld withholds set
--- to null and flagged, never dropped.
+-- to null and flagged, never dropped. Shares against two denominators, as
+-- the reports publish them: the population's own cost in the scope, and the
+-- relevant cost of the sector (allocation_coverage: the relevant municipal
+-- ledger, non-residents and the unallocated included; the region's costs of
+-- the municipality's citizens; their sum for the total).
 with
 
 int_cost_concentration_groups as (
@@ -12,6 +16,34 @@ int_cost_concentration_groups as (
 int_cells_withheld as (
 
     select * from {{ ref('int_cells_withheld') }}
+
+),
+
+allocation_coverage as (
+
+    select * from {{ ref('allocation_coverage') }}
+
+),
+
+relevant_sector_costs as (
+
+    select
+        analysis_year,
+        'municipal' as cost_scope,
+        relevant_ledger_amount as relevant_sector_cost
+    from allocation_coverage
+    union all
+    select
+        analysis_year,
+        'regional' as cost_scope,
+        regional_amount as relevant_sector_cost
+    from allocation_coverage
+    union all
+    select
+        analysis_year,
+        'total' as cost_scope,
+        relevant_ledger_amount + regional_amount as relevant_sector_cost
+    from allocation_coverage
 
 ),
 
@@ -78,6 +110,21 @@ final as (
             when not population_cells.is_cost_withheld
                 then int_cost_concentration_groups.population_cost
         end as population_cost,
+        relevant_sector_costs.relevant_sector_cost,
+        case
+            when
+                not group_cells.is_cost_withheld
+                and relevant_sector_costs.relevant_sector_cost != 0
+                then
+                    cast(
+                        int_cost_concentration_groups.total_cost
+                        as {{ type_double() }}
+                    )
+                    / cast(
+                        relevant_sector_costs.relevant_sector_cost
+                        as {{ type_double() }}
+                    )
+        end as share_of_relevant_sector_cost,
         group_cells.is_withheld or population_cells.is_withheld
             as is_suppressed
     from int_cost_concentration_groups
@@ -87,6 +134,12 @@ final as (
         on
             int_cost_concentration_groups.population_cell_id
             = population_cells.cell_id
+    left join relevant_sector_costs
+        on
+            int_cost_concentration_groups.analysis_year
+            = relevant_sector_costs.analysis_year
+            and int_cost_concentration_groups.cost_scope
+            = relevant_sector_costs.cost_scope
 
 )
 
