@@ -23,6 +23,36 @@
     case when {{ condition }} then 1 else 0 end
 {%- endmacro %}
 
+{#- The groups the passes work on: the relations (group_id, group_kind,
+    cell_id, cell_role) and every cell in a group of its own (kind 'self'),
+    so that each pass keeps it. An empty cell (no unit, no amount) adds
+    nothing to an equation and tells nothing when recovered, so it is left
+    out of the groups, unless a primary rule withholds it (an empty line of
+    a small segment still tells about that segment). -#}
+{% macro disclosure_groups(relations, cells) -%}
+    select
+        {{ relations }}.group_id,
+        {{ relations }}.group_kind,
+        {{ relations }}.cell_id,
+        {{ relations }}.cell_role
+    from {{ relations }}
+    inner join {{ cells }}
+        on {{ relations }}.cell_id = {{ cells }}.cell_id
+    where not (
+        {{ cells }}.n_units = 0
+        and {{ cells }}.abs_cost_sum = 0
+        and coalesce({{ cells }}.base_units, 0)
+        not between 1 and {{ var('min_cell_size') - 1 }}
+    )
+    union all
+    select
+        {{ disclosure_cell_id(["'self'", 'cell_id']) }} as group_id,
+        'self' as group_kind,
+        cell_id,
+        'whole' as cell_role
+    from {{ cells }}
+{%- endmacro %}
+
 {#- One pass of complementary suppression: the common table expressions
     <current>_members and <current>, the cell states after the pass, from
     the states <previous> (cell_id, n_units, count_withheld, cost_withheld,
@@ -38,8 +68,8 @@
     whole when there is none). Counts first; a withheld count withholds the
     cost; costs alike for kinds 'set' and 'cost'. Kind 'values': the figures
     of the whole add up to the same sum as the parts weighted by their value,
-    so a withheld part withholds a figure of the whole, and a single withheld
-    figure of the whole withholds a part. -#}
+    so one or two withheld parts, or a single withheld figure of the whole,
+    withhold a further part (the whole when no part is left). -#}
 {% macro disclosure_pass_ctes(previous, current, relations) -%}
 {%- set k = var('min_cell_size') %}
 {{ current }}_members as (
@@ -184,16 +214,24 @@
                 then 1
             else 0
         end as is_count_violated,
-        {{ flag(
-            "group_kind = 'values' and whole_count_withheld = 0"
-            ~ " and withheld_count_parts > 0"
-        ) }} as is_value_violated,
-        -- the other way round: the parts give the sum, so a single withheld
-        -- figure of it follows from the others
-        {{ flag(
-            "group_kind = 'values' and withheld_count_wholes = 1"
-            ~ " and withheld_count_parts = 0"
-        ) }} as is_value_part_violated,
+        -- kind 'values': with the parts' own group (the bands add up to the
+        -- segment) two equations; one or two withheld parts follow from
+        -- them and the published whole, and a single withheld figure of the
+        -- whole from the parts. A further part is withheld (a line by value
+        -- rather than an area's or a service's figure), the whole when no
+        -- part is left
+        case
+            when group_kind != 'values' then 0
+            when
+                whole_count_withheld = 0
+                and withheld_count_parts between 1 and 2
+                then 1
+            when
+                withheld_count_wholes = 1
+                and withheld_count_parts = 0
+                then 1
+            else 0
+        end as is_value_violated,
         case
             when group_kind not in ('set', 'cost') then 0
             when
@@ -225,13 +263,14 @@
             when count_withheld = 1 then 1
             when
                 is_value_violated = 1
-                and cell_role = 'whole'
-                and whole_rank = 1
-                then 1
-            when
-                is_value_part_violated = 1
                 and has_count_candidate = 1
                 and count_candidate_rank = 1
+                then 1
+            when
+                is_value_violated = 1
+                and has_count_candidate = 0
+                and cell_role = 'whole'
+                and whole_rank = 1
                 then 1
             when is_count_violated = 0 then 0
             when

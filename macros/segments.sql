@@ -2,7 +2,8 @@
     (the entries of models/marts/restricted/segments/_segments__models.yml),
     sorted by id. Each entry is a dict with id (the model name without
     'segment_'), label, name, name_da, population, parent, rule,
-    member_rules, source, description, and the conditions resolved through
+    member_rules, source, description, is_reference (meta reference: true, a
+    whole population the reports' tables start with), and the conditions resolved through
     its parents: all_rules and all_member_rules. A malformed entry stops the
     run with a message that names the model and what is wrong. Empty while
     dbt parses: the graph is known only when it executes. -#}
@@ -87,6 +88,7 @@
         'member_rules': member_rules,
         'source': segment['source'],
         'description': node.description | trim,
+        'is_reference': segment.get('reference', false) == true,
     }) }}
 {% endmacro %}
 

@@ -254,7 +254,8 @@ class Audit:
                     continue
                 withheld_lines = sum(r["n_units"] is None for r in by_value)
                 withheld_wholes = sum(w is None for w in wholes)
-                if withheld_wholes == 0 and withheld_lines:
+                # with the bands' own sum, one or two withheld lines follow
+                if withheld_wholes == 0 and 1 <= withheld_lines <= 2:
                     self.found(f"{name}_beside_withheld_lines", s, year)
                 if withheld_wholes == 1 and not withheld_lines and len(wholes) > 1:
                     self.found(f"{name}_one_withheld_beside_lines", s, year)

@@ -46,7 +46,7 @@ PG_DATABASE = "welfare_test"
 # what the Spark build leaves out (see spark_build)
 SPARK_SELECTION = (
     "--exclude", "test_type:generic",
-    "segment_[bf]*", "segment_s[0-9][0-9]?*", "segment_s0[2-9]", "segment_s[12][0-9]",
+    "segment_[bf]*", "segment_all_*", "segment_s[0-9][0-9]?*", "segment_s0[2-9]", "segment_s[12][0-9]",
 )
 
 

@@ -177,3 +177,40 @@ def test_every_resident_is_single_or_in_one_family_and_families_sum_their_member
     )
     # the generated data exercises every family rule but the rare father case
     assert {"same_address", "placed_child_at_mother", "residential_institution", "no_fixed_address"} <= rules.keys()
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_population_summary_states_the_whole_population(build, warehouse, year):
+    totals = recompute.person_totals(build.raw_dir, year)
+    population = totals[totals["is_in_population"]]
+    citizens = warehouse.execute(
+        """
+        select n_units, n_units_with_cost, total_cost, mean_municipal_cost, mean_regional_cost
+        from analytics.population_summary where analysis_year = ? and segment_id = 'all_citizens'
+        """,
+        [year],
+    ).fetchone()
+    assert citizens[:2] == (len(population), int((population["total_cost"] > 0).sum()))
+    # pool shares are whole øre, so the sum of many persons may differ by øre
+    assert float(citizens[2]) == pytest.approx(population["total_cost"].sum(), abs=0.01 * len(population))
+    assert citizens[3] == pytest.approx(population["municipal_cost"].mean(), abs=0.01)
+    assert citizens[4] == pytest.approx(population["regional_cost"].mean(), abs=0.01)
+    # the family rows against the family mart: all families, then those with children
+    families = warehouse.execute(
+        """
+        select segment_id, n_units, total_cost from analytics.population_summary
+        where analysis_year = ? and population = 'families' order by n_units desc
+        """,
+        [year],
+    ).fetchall()
+    expected = warehouse.execute(
+        """
+        select count(*), sum(total_cost), count(*) filter (where has_children),
+               sum(total_cost) filter (where has_children)
+        from restricted.family_costs where analysis_year = ?
+        """,
+        [year],
+    ).fetchone()
+    assert [(r[0], r[1]) for r in families] == [("all_families", expected[0]),
+                                                 ("families_with_children", expected[2])]
+    assert float(families[0][2]) == pytest.approx(float(expected[1]), abs=0.01)

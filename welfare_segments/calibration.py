@@ -86,21 +86,23 @@ def measure(con: duckdb.DuckDBPyConnection) -> tuple[int, dict[str, float | None
     """The calibration figures of the latest analysis year of a built warehouse."""
     (year,) = con.execute("select max(analysis_year) from analytics.allocation_coverage").fetchone()
     figures: dict[str, float | None] = {}
-    means = con.execute(
-        "select avg(total_cost), " + ", ".join(f"avg({c})" for c in AREA_COLUMNS.values())
-        + " from restricted.person_costs where is_in_population and analysis_year = ?", [year]
-    ).fetchone()
-    figures["citizens: mean cost per citizen"] = means[0]
-    for (label, _), value in zip(AREA_COLUMNS.items(), means[1:], strict=True):
+    # the reference rows, as analytics.population_summary publishes them
+    summary = {
+        row[0]: row[1:]
+        for row in con.execute(
+            "select segment_id, n_units, mean_total_cost, "
+            + ", ".join(f"mean_{c}" for c in AREA_COLUMNS.values())
+            + " from analytics.population_summary where analysis_year = ?", [year]
+        ).fetchall()
+    }
+    citizens = summary["all_citizens"]
+    figures["citizens: mean cost per citizen"] = citizens[1]
+    for (label, _), value in zip(AREA_COLUMNS.items(), citizens[2:], strict=True):
         danish = next(t[0] for t in TARGETS if t[0].startswith(f"citizens: mean {label}"))
         figures[danish] = value
-    families, with_children, family_mean = con.execute(
-        "select count(*), count(*) filter (where has_children), avg(total_cost) "
-        "from restricted.family_costs where analysis_year = ?", [year]
-    ).fetchone()
-    figures["families (2+ persons at one address)"] = families
-    figures["families with children"] = with_children
-    figures["families: mean cost per family"] = family_mean
+    figures["families (2+ persons at one address)"] = summary["all_families"][0]
+    figures["families with children"] = summary["families_with_children"][0]
+    figures["families: mean cost per family"] = summary["all_families"][1]
     (allocated_share,) = con.execute(
         "select allocated_share from analytics.allocation_coverage where analysis_year = ?",
         [year],

@@ -15,21 +15,15 @@ int_disclosure_relations as (
 
 ),
 
+int_disclosure_cells as (
+
+    select * from {{ ref('int_disclosure_cells') }}
+
+),
+
 relations_with_self as (
 
-    select
-        group_id,
-        group_kind,
-        cell_id,
-        cell_role
-    from int_disclosure_relations
-    union all
-    select
-        {{ disclosure_cell_id(["'self'", 'cell_id']) }} as group_id,
-        'self' as group_kind,
-        cell_id,
-        'whole' as cell_role
-    from int_cells_withheld
+    {{ disclosure_groups('int_disclosure_relations', 'int_disclosure_cells') }}
 
 ),
 

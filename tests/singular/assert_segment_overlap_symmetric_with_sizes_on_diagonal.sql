@@ -1,5 +1,6 @@
 -- The overlap matrix is symmetric (a x b = b x a, in units and in cost), and
--- its diagonal holds each segment's size and cost as the profile states it.
+-- its diagonal holds each segment's size and cost as the profile states it
+-- (the reference segments, whole populations, are not in the matrix).
 with
 
 segment_overlap as (
@@ -11,6 +12,12 @@ segment_overlap as (
 segment_profiles as (
 
     select * from {{ ref('segment_profiles') }}
+
+),
+
+segment_catalogue as (
+
+    select * from {{ ref('segment_catalogue') }}
 
 ),
 
@@ -43,13 +50,16 @@ diagonal_mismatches as (
         segment_profiles.segment_id as other_segment_id,
         'diagonal is not the segment size and cost' as failure
     from segment_profiles
+    inner join segment_catalogue
+        on segment_profiles.segment_id = segment_catalogue.segment_id
     left join segment_overlap
         on
             segment_profiles.analysis_year = segment_overlap.analysis_year
             and segment_profiles.segment_id = segment_overlap.segment_id
             and segment_profiles.segment_id = segment_overlap.other_segment_id
     where
-        segment_profiles.section = 'summary'
+        not segment_catalogue.is_reference
+        and segment_profiles.section = 'summary'
         and segment_profiles.item = 'units'
         and (
             segment_overlap.segment_id is null

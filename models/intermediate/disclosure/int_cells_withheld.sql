@@ -26,20 +26,7 @@ int_disclosure_relations as (
 
 relations_with_self as (
 
-    -- every cell is also a group of its own, so that each pass keeps it
-    select
-        group_id,
-        group_kind,
-        cell_id,
-        cell_role
-    from int_disclosure_relations
-    union all
-    select
-        {{ disclosure_cell_id(["'self'", 'cell_id']) }} as group_id,
-        'self' as group_kind,
-        cell_id,
-        'whole' as cell_role
-    from int_disclosure_cells
+    {{ disclosure_groups('int_disclosure_relations', 'int_disclosure_cells') }}
 
 ),
 

@@ -239,6 +239,62 @@ population_scopes as (
 
 ),
 
+population_cells as (
+
+    -- each scope's population cell and the summary line that states it
+    select distinct
+        population_cell_id,
+        population,
+        analysis_year,
+        population_size,
+        case
+            when cost_scope = 'total' then 'units'
+            else {{ dbt.concat(['cost_scope', "'_cost'"]) }}
+        end as summary_item
+    from int_cost_concentration_groups
+
+),
+
+population_lines as (
+
+    -- a segment of the whole population (a reference segment) states the
+    -- population's size and cost of each scope again, on its summary lines
+    select
+        population_cells.population_cell_id,
+        int_segment_profile_cells.cell_id
+    from population_cells
+    inner join int_segment_profile_cells
+        on
+            population_cells.population = int_segment_profile_cells.population
+            and population_cells.analysis_year
+            = int_segment_profile_cells.analysis_year
+            and population_cells.population_size
+            = int_segment_profile_cells.segment_size
+            and population_cells.summary_item = int_segment_profile_cells.item
+    where int_segment_profile_cells.section = 'summary'
+
+),
+
+populations_in_segments as (
+
+    select
+        {{ disclosure_cell_id(["'population_line'", 'cell_id']) }}
+            as group_id,
+        'set' as group_kind,
+        population_cell_id as cell_id,
+        'whole' as cell_role
+    from population_lines
+    union all
+    select
+        {{ disclosure_cell_id(["'population_line'", 'cell_id']) }}
+            as group_id,
+        'set' as group_kind,
+        cell_id,
+        'part' as cell_role
+    from population_lines
+
+),
+
 top_spenders_ordered as (
 
     select
@@ -286,7 +342,8 @@ final as (
     {%- set groups = ['int_profile_line_relations',
         'lines_across_segments', 'overlaps_in_segment',
         'overlaps_across_segments', 'cooccurrences_in_diagonal',
-        'top_groups_nested', 'population_scopes', 'top_spenders_in_groups'] %}
+        'top_groups_nested', 'population_scopes', 'top_spenders_in_groups',
+        'populations_in_segments'] %}
     {%- for group in groups %}
         select
             group_id,

@@ -18,9 +18,78 @@ segment_catalogue as (
 
 ),
 
+segment_members as (
+
+    select * from {{ ref('segment_members') }}
+
+),
+
 analysis_years as (
 
     select distinct analysis_year from int_segment_overlap_cells
+
+),
+
+reference_members as (
+
+    select segment_members.*
+    from segment_members
+    inner join segment_catalogue
+        on segment_members.segment_id = segment_catalogue.segment_id
+    where segment_catalogue.is_reference
+
+),
+
+segment_sizes as (
+
+    select
+        analysis_year,
+        segment_id,
+        count(*) as segment_size
+    from segment_members
+    group by analysis_year, segment_id
+
+),
+
+units_in_references as (
+
+    select
+        segment_members.population,
+        segment_members.analysis_year,
+        reference_members.segment_id as whole_segment_id,
+        segment_members.segment_id as part_segment_id,
+        count(*) as n_units_in_both
+    from segment_members
+    inner join reference_members
+        on
+            segment_members.population = reference_members.population
+            and segment_members.analysis_year
+            = reference_members.analysis_year
+            and segment_members.unit_id = reference_members.unit_id
+    where segment_members.segment_id != reference_members.segment_id
+    group by
+        segment_members.population,
+        segment_members.analysis_year,
+        reference_members.segment_id,
+        segment_members.segment_id
+
+),
+
+reference_subsets as (
+
+    -- the overlap matrix leaves out the whole populations: a segment is in
+    -- one when every unit of it is
+    select
+        units_in_references.population,
+        units_in_references.analysis_year,
+        units_in_references.whole_segment_id,
+        units_in_references.part_segment_id
+    from units_in_references
+    inner join segment_sizes
+        on
+            units_in_references.analysis_year = segment_sizes.analysis_year
+            and units_in_references.part_segment_id = segment_sizes.segment_id
+    where units_in_references.n_units_in_both = segment_sizes.segment_size
 
 ),
 
@@ -37,6 +106,13 @@ subsets as (
         segment_id != other_segment_id
         and segment_size > 0
         and n_units_in_both = segment_size
+    union all
+    select
+        population,
+        analysis_year,
+        whole_segment_id,
+        part_segment_id
+    from reference_subsets
 
 ),
 

@@ -4,7 +4,8 @@
 -- pair is listed, also when no unit is in both; the diagonal holds each
 -- segment's size and cost. A pair and its mirror share one cell id, and the
 -- diagonal shares the segment's cell id with the profile sheet, so that
--- int_cells_withheld decides once for equal figures.
+-- int_cells_withheld decides once for equal figures. The reference segments
+-- (whole populations) are left out.
 with
 
 segment_catalogue as (
@@ -25,6 +26,16 @@ segment_members as (
 
 ),
 
+target_members as (
+
+    select segment_members.*
+    from segment_members
+    inner join segment_catalogue
+        on segment_members.segment_id = segment_catalogue.segment_id
+    where not segment_catalogue.is_reference
+
+),
+
 segment_pairs as (
 
     select
@@ -36,28 +47,30 @@ segment_pairs as (
     inner join segment_catalogue as other_segments
         on segment_catalogue.population = other_segments.population
     cross join int_analysis_years
+    -- a whole population overlaps each of its segments in the segment itself
+    where not segment_catalogue.is_reference and not other_segments.is_reference
 
 ),
 
 units_in_both as (
 
     select
-        segment_members.analysis_year,
-        segment_members.segment_id,
+        target_members.analysis_year,
+        target_members.segment_id,
         other_members.segment_id as other_segment_id,
         count(*) as n_units_in_both,
-        sum(segment_members.total_cost) as cost_in_both,
-        max(abs(segment_members.total_cost)) as largest_unit_cost,
-        sum(abs(segment_members.total_cost)) as abs_cost_sum
-    from segment_members
-    inner join segment_members as other_members
+        sum(target_members.total_cost) as cost_in_both,
+        max(abs(target_members.total_cost)) as largest_unit_cost,
+        sum(abs(target_members.total_cost)) as abs_cost_sum
+    from target_members
+    inner join target_members as other_members
         on
-            segment_members.population = other_members.population
-            and segment_members.unit_id = other_members.unit_id
-            and segment_members.analysis_year = other_members.analysis_year
+            target_members.population = other_members.population
+            and target_members.unit_id = other_members.unit_id
+            and target_members.analysis_year = other_members.analysis_year
     group by
-        segment_members.analysis_year,
-        segment_members.segment_id,
+        target_members.analysis_year,
+        target_members.segment_id,
         other_members.segment_id
 
 ),

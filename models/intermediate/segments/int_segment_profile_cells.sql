@@ -22,6 +22,8 @@
     ('units', 'Number of units and their cost', 'true', 'total_cost', none),
     ('municipal_cost', 'Municipal cost', 'true', 'municipal_cost', none),
     ('regional_cost', 'Regional cost', 'true', 'regional_cost', none),
+    ('with_cost', 'With any cost (a total cost above 0)', 'total_cost > 0',
+        'total_cost', none),
     ('municipal_services', 'Number of municipal services', 'true',
         'total_cost', 'n_services'),
     ('single', 'Single (enlig: in no family of two or more)', 'is_single',
@@ -130,6 +132,7 @@ segment_years as (
     select
         segment_catalogue.segment_id,
         segment_catalogue.population,
+        segment_catalogue.is_reference,
         int_analysis_years.analysis_year
     from segment_catalogue
     cross join int_analysis_years
@@ -537,6 +540,13 @@ final as (
         on
             profile_rows.segment_id = segment_years.segment_id
             and profile_rows.analysis_year = segment_years.analysis_year
+    -- a whole population's sheet is its summary and costs by area and type
+    -- (population_summary): its distributions, services and conditions would
+    -- only give more to subtract the segments from
+    where
+        not segment_years.is_reference
+        or profile_rows.section in ('summary', 'cost_type')
+        or profile_rows.section like 'area_cost_%'
 
 )
 

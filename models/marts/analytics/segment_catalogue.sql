@@ -24,7 +24,8 @@ catalogue_entries as (
             '{{ dbt.escape_single_quotes(segment.source) }}' as segment_source,
             '{{ dbt.escape_single_quotes(segment.description) }}'
                 as segment_description,
-            '{{ segment.model_name }}' as segment_table
+            '{{ segment.model_name }}' as segment_table,
+            {{ 'true' if segment.is_reference else 'false' }} as is_reference
         {%- if not loop.last %}
             union all
         {%- endif %}
@@ -37,7 +38,8 @@ catalogue_entries as (
             'segment_rule', 'segment_source', 'segment_description'] %}
         cast(null as {{ dbt.type_string() }}) as {{ column }},
         {%- endfor %}
-        cast(null as {{ dbt.type_string() }}) as segment_table
+        cast(null as {{ dbt.type_string() }}) as segment_table,
+        cast(null as {{ dbt.type_boolean() }}) as is_reference
     from {{ ref('int_analysis_years') }}
     where false
     {%- endif %}
@@ -56,7 +58,8 @@ final as (
         segment_rule,
         segment_source,
         segment_description,
-        segment_table
+        segment_table,
+        is_reference
     from catalogue_entries
 
 )
