@@ -25,25 +25,15 @@
 
 {#- The groups the passes work on: the relations (group_id, group_kind,
     cell_id, cell_role) and every cell in a group of its own (kind 'self'),
-    so that each pass keeps it. An empty cell (no unit, no amount) adds
-    nothing to an equation and tells nothing when recovered, so it is left
-    out of the groups, unless a primary rule withholds it (an empty line of
-    a small segment still tells about that segment). -#}
+    so that each pass keeps it. An empty cell stays in its groups: a whole
+    withheld beside published empty parts would be recovered as 0. -#}
 {% macro disclosure_groups(relations, cells) -%}
     select
-        {{ relations }}.group_id,
-        {{ relations }}.group_kind,
-        {{ relations }}.cell_id,
-        {{ relations }}.cell_role
+        group_id,
+        group_kind,
+        cell_id,
+        cell_role
     from {{ relations }}
-    inner join {{ cells }}
-        on {{ relations }}.cell_id = {{ cells }}.cell_id
-    where not (
-        {{ cells }}.n_units = 0
-        and {{ cells }}.abs_cost_sum = 0
-        and coalesce({{ cells }}.base_units, 0)
-        not between 1 and {{ var('min_cell_size') - 1 }}
-    )
     union all
     select
         {{ disclosure_cell_id(["'self'", 'cell_id']) }} as group_id,

@@ -217,6 +217,8 @@ class Audit:
                 if line is None or units is None:
                     continue
                 bands = [r for (s2, y2, sec, _), r in prof.items() if (s2, y2, sec) == (s, year, section)]
+                if not bands:  # a sheet without the distribution (a reference segment's)
+                    continue
                 within = [r for r in bands if within_bounds(band_range(section, r["item"]), lowest, highest)]
                 outside = [r for r in bands if r not in within]
                 for column, whole_column in (("n_units", "segment_size"), ("total_cost", "total_cost")):

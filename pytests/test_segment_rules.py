@@ -5,7 +5,9 @@ segment_<id>); int_segment_members is generated from it when dbt executes.
 dbt's own unit tests cannot see the catalogue (they compile against a
 manifest without the other models), so these tests run the model's compiled
 SQL from the session build against hand-made feature rows, with every other
-feature null, and expect every membership the rows produce in any segment.
+feature null, and expect every membership the rows produce in any segment
+but the reference segments (a whole population, which every row is in;
+test_reference_segments_hold_every_unit).
 """
 
 from __future__ import annotations
@@ -39,7 +41,11 @@ def run_rules(build, warehouse):
             if rows:
                 frame = pd.DataFrame(rows)  # noqa: F841 (read by DuckDB)
                 con.execute(f'insert into "{database}".intermediate.{table} by name select * from frame')
-        members = con.execute(f"select segment_id, unit_id from ({compiled})").fetchall()
+        # the reference segments (whole populations) hold every unit: left out
+        members = con.execute(
+            f"select segment_id, unit_id from ({compiled}) where segment_id not in "
+            "(select segment_id from built.analytics.segment_catalogue where is_reference)"
+        ).fetchall()
         con.close()
         return set(members)
 
@@ -277,5 +283,23 @@ def test_every_catalogue_segment_has_a_rule_tested_here(warehouse):
     tested = {"s01", "s01a", "s02", "s02f", "s02m", "s03", "s03a", "s23", "s23a", "s04", "s04a", "s05", "s06",
               "s06a", "s07", "s07a", "s08", "s08a", "s09", "s09a", "s10", "s10a", "s11", "s11a",
               "b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9",
-              "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10"}
+              "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10",
+              # test_reference_segments_hold_every_unit
+              "all_citizens", "all_families", "families_with_children"}
     assert ids == tested, (ids - tested, tested - ids)
+
+
+def test_reference_segments_hold_every_unit(build, warehouse):
+    """all_citizens is the population, all_families every family, families_with_children those with children."""
+    sizes = dict(warehouse.execute(
+        "select segment_id, count(*) from restricted.segment_members "
+        "where segment_id in (select segment_id from analytics.segment_catalogue where is_reference) group by 1"
+    ).fetchall())
+    expected = warehouse.execute(
+        """
+        select (select count(*) from restricted.person_costs where is_in_population),
+               (select count(*) from restricted.family_costs),
+               (select count(*) from restricted.family_costs where has_children)
+        """
+    ).fetchone()
+    assert (sizes["all_citizens"], sizes["all_families"], sizes["families_with_children"]) == expected
