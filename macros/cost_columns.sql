@@ -58,6 +58,24 @@
     end
 {%- endmacro %}
 
+{#- Every band of ascending lower bounds as (rank, label), as band_label and
+    band_rank name them: rank 0 ('<first') first. -#}
+{% macro band_labels(bounds) -%}
+    {%- set labels = [(0, '<' ~ bounds[0])] -%}
+    {%- for lower in bounds -%}
+        {%- if loop.last -%}
+            {%- do labels.append((loop.index, lower ~ '+')) -%}
+        {%- elif bounds[loop.index] - 1 == lower -%}
+            {%- do labels.append((loop.index, lower | string)) -%}
+        {%- else -%}
+            {%- do labels.append(
+                (loop.index, lower ~ '-' ~ (bounds[loop.index] - 1))
+            ) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(labels) }}
+{%- endmacro %}
+
 {#- The position of a value's band (band_label) for sorting: 1 for the first
     band, 0 below it. -#}
 {% macro band_rank(value_expression, bounds) -%}

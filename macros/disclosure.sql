@@ -45,8 +45,8 @@
 
 {#- One pass of complementary suppression: the common table expressions
     <current>_members and <current>, the cell states after the pass, from
-    the states <previous> (cell_id, n_units, count_withheld, cost_withheld,
-    suppression_reason) and the relations (group_id, group_kind, cell_id,
+    the states <previous> (cell_id, n_units, is_empty, count_withheld,
+    cost_withheld, suppression_reason) and the relations (group_id, group_kind, cell_id,
     cell_role; every cell also in a group of its own, kind 'self').
 
     In a group a whole cell equals its parts plus a residual (the units of
@@ -70,6 +70,7 @@
         {{ relations }}.cell_role,
         {{ previous }}.cell_id,
         {{ previous }}.n_units,
+        {{ previous }}.is_empty,
         {{ previous }}.count_withheld,
         {{ previous }}.cost_withheld,
         {{ previous }}.suppression_reason
@@ -108,16 +109,21 @@
         sum(
             {{ flag("cell_role = 'whole' and count_withheld = 1") }}
         ) over (partition by group_id) as withheld_count_wholes,
+        -- an empty part withheld only to protect another hides nothing
         sum(
-            {{ flag("cell_role = 'part' and cost_withheld = 1") }}
+            {{ flag(
+                "cell_role = 'part' and cost_withheld = 1 and (is_empty = 0"
+                ~ " or suppression_reason in ('small_segment', 'small_cell'))"
+            ) }}
         ) over (partition by group_id) as withheld_cost_parts,
         max(
             {{ flag("cell_role = 'part' and count_withheld = 0 and n_units > 0") }}
         ) over (partition by group_id) as has_count_candidate,
         -- a part without units can carry a cost too (net amounts): the last
         -- resort when no part with units is left
+        -- (an empty part, no unit and no amount, hides nothing: never)
         max(
-            {{ flag("cell_role = 'part' and cost_withheld = 0") }}
+            {{ flag("cell_role = 'part' and cost_withheld = 0 and is_empty = 0") }}
         ) over (partition by group_id) as has_cost_candidate,
         row_number() over (
             partition by group_id
@@ -153,7 +159,11 @@
                         and cost_withheld = 0
                         and n_units > 0
                         then 0
-                    when cell_role = 'part' and cost_withheld = 0 then 1
+                    when
+                        cell_role = 'part'
+                        and cost_withheld = 0
+                        and is_empty = 0
+                        then 1
                     else 2
                 end,
                 n_units asc,
@@ -246,6 +256,7 @@
     select
         cell_id,
         n_units,
+        is_empty,
         suppression_reason,
         count_withheld,
         cost_withheld,
@@ -295,6 +306,7 @@
     select
         cell_id,
         max(n_units) as n_units,
+        max(is_empty) as is_empty,
         max(new_count_withheld) as count_withheld,
         greatest(max(new_count_withheld), max(new_cost_withheld))
             as cost_withheld,

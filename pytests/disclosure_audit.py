@@ -262,6 +262,14 @@ class Audit:
                 if withheld_wholes == 1 and not withheld_lines and len(wholes) > 1:
                     self.found(f"{name}_one_withheld_beside_lines", s, year)
 
+        # 4c. no municipal service is no cost in any area: the first count bands hold the same units
+        for s, year in {(key[0], key[1]) for key in prof}:
+            first = [prof.get((s, year, section, "0")) for section in ("services_band", "areas_band")]
+            if all(first):
+                for column in ("n_units", "total_cost"):
+                    if (first[0][column] is None) != (first[1][column] is None):
+                        self.found("no_services_bands_give_withheld", s, year, column)
+
         # 5. bands against the segment; costs by area, type and sector against its cost
         sections = defaultdict(list)
         for (s, year, section, item), r in prof.items():

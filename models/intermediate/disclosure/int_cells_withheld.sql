@@ -35,6 +35,7 @@ primary_rules as (
     select
         cell_id,
         n_units,
+        {{ flag('n_units = 0 and abs_cost_sum = 0') }} as is_empty,
         case
             when base_units between 1 and {{ k - 1 }} then 'small_segment'
             when n_units between 1 and {{ k - 1 }} then 'small_cell'
@@ -54,6 +55,7 @@ pass_0 as (
     select
         cell_id,
         n_units,
+        is_empty,
         {{ flag("suppression_reason in ('small_segment', 'small_cell')") }}
             as count_withheld,
         {{ flag('suppression_reason is not null') }} as cost_withheld,
@@ -73,6 +75,7 @@ final as (
     select
         cell_id,
         n_units,
+        is_empty = 1 as is_empty,
         count_withheld = 1 as is_count_withheld,
         cost_withheld = 1 as is_cost_withheld,
         count_withheld = 1 or cost_withheld = 1 as is_withheld,

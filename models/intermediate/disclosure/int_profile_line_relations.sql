@@ -444,6 +444,37 @@ disjoint_lines_in_segment as (
 
 ),
 
+no_service_lines as (
+
+    -- the units without a municipal service are those without a cost in
+    -- any area: the first band of services_band and of areas_band (when
+    -- the count bands start 0, 1) hold the same units
+    {%- set count_bounds = var('profile_count_bands') %}
+    {%- if count_bounds[:2] == [0, 1] %}
+        select
+            {{ disclosure_cell_id(["'no_services'", 'segment_cell_id']) }}
+                as group_id,
+            'set' as group_kind,
+            cell_id,
+            case
+                when section = 'services_band' then 'whole' else 'part'
+            end as cell_role
+        from profile_lines
+        where
+            section in ('services_band', 'areas_band')
+            and item_rank = 1
+    {%- else %}
+        select
+            cast(null as {{ dbt.type_string() }}) as group_id,
+            cast(null as {{ dbt.type_string() }}) as group_kind,
+            cast(null as {{ dbt.type_string() }}) as cell_id,
+            cast(null as {{ dbt.type_string() }}) as cell_role
+        from profile_lines
+        where false
+    {%- endif %}
+
+),
+
 sector_lines as (
 
     select
@@ -556,7 +587,7 @@ final as (
 
     {%- set groups = ['bands_in_segment', 'lines_in_segment', 'lines_as_unions',
         'value_sums_over_bands',
-        'disjoint_lines_in_segment', 'costs_of_segment'] %}
+        'disjoint_lines_in_segment', 'costs_of_segment', 'no_service_lines'] %}
     {%- for group in groups %}
         select
             group_id,

@@ -361,7 +361,7 @@ totals_unpivoted as (
 
 ),
 
-distributions as (
+distributions_counted as (
 
     {%- for section, value_column, bounds in distributions %}
         select
@@ -387,6 +387,57 @@ distributions as (
             union all
         {%- endif %}
     {%- endfor %}
+
+),
+
+band_grid as (
+
+    -- every band of every distribution, so that a sheet lists the empty
+    -- bands too (as 0): a band shown only when it has units would say that
+    -- a withheld band holds at least one, and what every member of a small
+    -- segment is like. Below the first bound only costs can fall (ages and
+    -- counts start at 0).
+    {%- for section, value_column, bounds in distributions %}
+        {%- set outer_loop = loop %}
+        {%- for rank, label in band_labels(bounds)
+            if rank > 0 or section == 'cost_band' or bounds[0] > 0 %}
+            select
+                '{{ section }}' as section,
+                {{ rank }} as item_rank,
+                '{{ label }}' as item
+            {%- if not (loop.last and outer_loop.last) %}
+                union all
+            {%- endif %}
+        {%- endfor %}
+    {%- endfor %}
+
+),
+
+distributions as (
+
+    select
+        segment_years.segment_id,
+        segment_years.analysis_year,
+        band_grid.section,
+        band_grid.item,
+        band_grid.item as item_name,
+        band_grid.item_rank,
+        coalesce(distributions_counted.n_units, 0) as n_units,
+        coalesce(distributions_counted.total_cost, 0) as total_cost,
+        cast(null as {{ dbt.type_bigint() }}) as count_sum,
+        coalesce(distributions_counted.largest_unit_cost, 0)
+            as largest_unit_cost,
+        coalesce(distributions_counted.abs_cost_sum, 0) as abs_cost_sum,
+        'total_cost' as cost_measure
+    from segment_years
+    cross join band_grid
+    left join distributions_counted
+        on
+            segment_years.segment_id = distributions_counted.segment_id
+            and segment_years.analysis_year
+            = distributions_counted.analysis_year
+            and band_grid.section = distributions_counted.section
+            and band_grid.item = distributions_counted.item
 
 ),
 
@@ -439,7 +490,13 @@ top_services as (
         'top_services' as section,
         services_ranked.function_number as item,
         function_catalogue.service_name as item_name,
-        services_ranked.service_rank as item_rank,
+        -- listed in the catalogue's order: the frequency rank would bound a
+        -- withheld count between its published neighbours
+        row_number() over (
+            partition by
+                services_ranked.segment_id, services_ranked.analysis_year
+            order by services_ranked.function_number
+        ) as item_rank,
         services_ranked.n_units,
         services_ranked.total_cost,
         cast(null as {{ dbt.type_bigint() }}) as count_sum,
@@ -453,21 +510,16 @@ top_services as (
 
 ),
 
-conditions_counted as (
+conditions_present as (
 
     select
         members_described.segment_id,
         members_described.analysis_year,
-        'chronic_conditions' as section,
-        int_unit_conditions.condition_code as item,
-        min(condition_names.condition_name) as item_name,
-        cast(null as {{ dbt.type_int() }}) as item_rank,
+        int_unit_conditions.condition_code,
         count(*) as n_units,
         sum(members_described.total_cost) as total_cost,
-        cast(null as {{ dbt.type_bigint() }}) as count_sum,
         max(abs(members_described.total_cost)) as largest_unit_cost,
-        sum(abs(members_described.total_cost)) as abs_cost_sum,
-        'total_cost' as cost_measure
+        sum(abs(members_described.total_cost)) as abs_cost_sum
     from members_described
     inner join int_unit_conditions
         on
@@ -475,12 +527,40 @@ conditions_counted as (
             and members_described.unit_id = int_unit_conditions.unit_id
             and members_described.analysis_year
             = int_unit_conditions.analysis_year
-    inner join condition_names
-        on int_unit_conditions.condition_code = condition_names.condition_code
     group by
         members_described.segment_id,
         members_described.analysis_year,
         int_unit_conditions.condition_code
+
+),
+
+conditions_counted as (
+
+    -- every chronic condition on every sheet, 0 where no unit has it (as
+    -- for the bands: a line shown only when present would say it is 1 or
+    -- more)
+    select
+        segment_years.segment_id,
+        segment_years.analysis_year,
+        'chronic_conditions' as section,
+        condition_names.condition_code as item,
+        condition_names.condition_name as item_name,
+        cast(null as {{ dbt.type_int() }}) as item_rank,
+        coalesce(conditions_present.n_units, 0) as n_units,
+        coalesce(conditions_present.total_cost, 0) as total_cost,
+        cast(null as {{ dbt.type_bigint() }}) as count_sum,
+        coalesce(conditions_present.largest_unit_cost, 0)
+            as largest_unit_cost,
+        coalesce(conditions_present.abs_cost_sum, 0) as abs_cost_sum,
+        'total_cost' as cost_measure
+    from segment_years
+    cross join condition_names
+    left join conditions_present
+        on
+            segment_years.segment_id = conditions_present.segment_id
+            and segment_years.analysis_year = conditions_present.analysis_year
+            and condition_names.condition_code
+            = conditions_present.condition_code
 
 ),
 
