@@ -109,28 +109,28 @@
         sum(
             {{ flag("cell_role = 'whole' and count_withheld = 1") }}
         ) over (partition by group_id) as withheld_count_wholes,
-        -- an empty part withheld only to protect another hides nothing
         sum(
-            {{ flag(
-                "cell_role = 'part' and cost_withheld = 1 and (is_empty = 0"
-                ~ " or suppression_reason in ('small_segment', 'small_cell'))"
-            ) }}
+            {{ flag("cell_role = 'part' and cost_withheld = 1") }}
         ) over (partition by group_id) as withheld_cost_parts,
         max(
             {{ flag("cell_role = 'part' and count_withheld = 0 and n_units > 0") }}
         ) over (partition by group_id) as has_count_candidate,
         -- a part without units can carry a cost too (net amounts): the last
-        -- resort when no part with units is left
-        -- (an empty part, no unit and no amount, hides nothing: never)
+        -- resort when no part with units is left, an empty one (no unit, no
+        -- amount) after all others
         max(
-            {{ flag("cell_role = 'part' and cost_withheld = 0 and is_empty = 0") }}
+            {{ flag("cell_role = 'part' and cost_withheld = 0") }}
         ) over (partition by group_id) as has_cost_candidate,
         row_number() over (
             partition by group_id
             order by
                 case
-                    when cell_role = 'whole' and n_units > 0 then 0
-                    when cell_role = 'whole' then 1
+                    when
+                        cell_role = 'whole'
+                        and count_withheld = 0
+                        and n_units > 0
+                        then 0
+                    when cell_role = 'whole' and count_withheld = 0 then 1
                     else 2
                 end,
                 n_units asc,
@@ -164,7 +164,8 @@
                         and cost_withheld = 0
                         and is_empty = 0
                         then 1
-                    else 2
+                    when cell_role = 'part' and cost_withheld = 0 then 2
+                    else 3
                 end,
                 n_units asc,
                 cell_id asc

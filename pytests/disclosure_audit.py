@@ -265,7 +265,8 @@ class Audit:
         # 4c. no municipal service is no cost in any area: the first count bands hold the same units
         for s, year in {(key[0], key[1]) for key in prof}:
             first = [prof.get((s, year, section, "0")) for section in ("services_band", "areas_band")]
-            if all(first):
+            # a band published with no unit is known to cost nothing
+            if all(first) and 0 not in (first[0]["n_units"], first[1]["n_units"]):
                 for column in ("n_units", "total_cost"):
                     if (first[0][column] is None) != (first[1][column] is None):
                         self.found("no_services_bands_give_withheld", s, year, column)

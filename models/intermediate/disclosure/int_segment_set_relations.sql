@@ -93,7 +93,7 @@ reference_subsets as (
 
 ),
 
-subsets as (
+target_subsets as (
 
     -- every unit of the part is in the whole
     select
@@ -106,6 +106,12 @@ subsets as (
         segment_id != other_segment_id
         and segment_size > 0
         and n_units_in_both = segment_size
+
+),
+
+subsets as (
+
+    select * from target_subsets
     union all
     select
         population,
@@ -118,14 +124,16 @@ subsets as (
 
 disjoint_pairs as (
 
+    -- within a segment, not a whole population (there the rest of the
+    -- population is far too large to subtract anything from)
     select
         subsets.population,
         subsets.analysis_year,
         subsets.whole_segment_id,
         subsets.part_segment_id,
         other_subsets.part_segment_id as other_part_segment_id
-    from subsets
-    inner join subsets as other_subsets
+    from target_subsets as subsets
+    inner join target_subsets as other_subsets
         on
             subsets.analysis_year = other_subsets.analysis_year
             and subsets.whole_segment_id = other_subsets.whole_segment_id
