@@ -30,7 +30,7 @@ test: setup
 
 # the suite on two workers (the CI machine's two cores), file by file
 pytest: setup
-	$(BIN)/python -m pytest -n 2 --dist loadfile --durations=15
+	$(BIN)/python -m pytest -n 2 --dist loadfile --durations=40
 
 ## test-postgres: the pipeline on a private PostgreSQL server (installed from
 ## Debian if missing), stopped afterwards also when the build fails

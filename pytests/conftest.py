@@ -6,12 +6,13 @@ file, target and log folders), so the suite never touches the demo warehouse.
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,7 +64,17 @@ class Build:
 # it reuses one (project, profile connection, --vars, --target): a fresh
 # target folder starts from it instead of parsing the whole project again.
 # dbt still compares every file's checksum, so a stale state is only slower.
-_PARSE_STATES: dict[tuple, Path] = {}
+# The states are files in the run's temporary folder, shared by the workers
+# (_shared_parse_states), so each kind of invocation is parsed once per run;
+# a warehouse copy is named welfare.duckdb, like the session's, to share its.
+_PARSE_STATES: Path | None = None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_parse_states(tmp_path_factory, worker_id):
+    global _PARSE_STATES
+    base = tmp_path_factory.getbasetemp()
+    _PARSE_STATES = (base if worker_id == "master" else base.parent) / "dbt_parse_states"
 
 
 def _parse_key(args: tuple[str, ...], warehouse: Path, project_dir: Path) -> tuple:
@@ -83,17 +94,21 @@ def dbt(*args: str, warehouse: Path, target_dir: Path, log_dir: Path,
         "--log-path", str(log_dir),
     ]
     key = _parse_key(args, warehouse, project_dir)
+    assert _PARSE_STATES is not None, "dbt() runs inside the test session"
+    kept = _PARSE_STATES / (hashlib.sha256(repr(key).encode()).hexdigest()[:16] + ".msgpack")
     state = target_dir / "partial_parse.msgpack"
-    if key in _PARSE_STATES and not state.exists():
+    if kept.exists() and not state.exists():
         target_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(_PARSE_STATES[key], state)
+        shutil.copyfile(kept, state)
     # the warehouse by its name, from its own folder: dbt's parse state holds
     # the profile's connection, so a path of the same name elsewhere reuses it
     env = dict(os.environ, WELFARE_WAREHOUSE=warehouse.name)
     result = subprocess.run(command, cwd=warehouse.parent, env=env, capture_output=True, text=True, check=False)
     if state.exists():
-        kept = _PARSE_STATES.setdefault(key, Path(tempfile.mkdtemp(prefix="dbt_parse_")) / state.name)
-        shutil.copyfile(state, kept)
+        _PARSE_STATES.mkdir(exist_ok=True)
+        incoming = kept.with_suffix(f".{os.getpid()}")
+        shutil.copyfile(state, incoming)
+        os.replace(incoming, kept)  # whole or not at all, for the other worker
     return result
 
 
@@ -106,10 +121,7 @@ def _generate_load_build(root: Path, faults: float = 0.0, years: int = TEST_YEAR
     return raw_dir, warehouse, target_dir, log_dir, built
 
 
-@pytest.fixture(scope="session")
-def build(tmp_path_factory) -> Build:
-    """Generate, load, `dbt build` (every model, data test and unit test), `dbt docs generate`."""
-    root = tmp_path_factory.mktemp("build")
+def _build_once(root: Path) -> Build:
     raw_dir, warehouse, target_dir, log_dir, built = _generate_load_build(root)
     output = built.stdout + built.stderr
     # dbt docs generate overwrites run_results.json: keep the build's
@@ -119,6 +131,29 @@ def build(tmp_path_factory) -> Build:
         documented = dbt("docs", "generate", warehouse=warehouse, target_dir=target_dir, log_dir=log_dir)
         output += documented.stdout + documented.stderr
     return Build(raw_dir, warehouse, target_dir, built.returncode, output)
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory, worker_id) -> Build:
+    """Generate, load, `dbt build` (every model, data test and unit test), `dbt docs generate`.
+
+    Built once for the whole run: under pytest-xdist the first worker to ask
+    builds it (the others wait on a lock) and every worker reads the same
+    files. Nothing writes to them afterwards: tests that change a warehouse
+    change a copy, and every connection to it is read-only.
+    """
+    if worker_id == "master":
+        return _build_once(tmp_path_factory.mktemp("build"))
+    shared = tmp_path_factory.getbasetemp().parent
+    root, record = shared / "build", shared / "build.json"
+    with open(shared / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            root.mkdir()
+            built = _build_once(root)
+            record.write_text(json.dumps({"returncode": built.returncode, "output": built.output}))
+    recorded = json.loads(record.read_text())
+    return Build(root / "raw", root / "welfare.duckdb", root / "target", recorded["returncode"], recorded["output"])
 
 
 @pytest.fixture(scope="session")

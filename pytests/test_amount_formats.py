@@ -31,7 +31,7 @@ UNITS = [math.nan, math.inf, 1e12]
 
 
 def _build(root, dataset_format=None, vars_=None):
-    raw_dir, warehouse = root / "raw", root / "w.duckdb"
+    raw_dir, warehouse = root / "raw", root / "welfare.duckdb"
     generate(raw_dir, persons=300, seed=TEST_SEED, years=1, last_year=LAST_YEAR, faults=0.0)
     path = raw_dir / "ledger_postings.parquet"
     table = pq.read_table(path)

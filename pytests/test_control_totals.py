@@ -48,7 +48,7 @@ def test_every_row_and_krone_of_the_files_is_accounted_for(build):
 
 
 def test_rows_lost_or_changed_after_the_load_fail_the_reconciliation(build, tmp_path):
-    copy = tmp_path / "copy.duckdb"
+    copy = tmp_path / "welfare.duckdb"
     shutil.copy(build.warehouse, copy)
     with duckdb.connect(str(copy)) as con:
         month = con.execute(

@@ -13,7 +13,7 @@ from .conftest import LAST_YEAR, dbt
 
 @pytest.fixture
 def copied_warehouse(build, tmp_path):
-    copy = tmp_path / "copy.duckdb"
+    copy = tmp_path / "welfare.duckdb"
     shutil.copy(build.warehouse, copy)
     return copy
 

@@ -37,7 +37,7 @@ def _snapshot(path) -> dict[str, pd.DataFrame]:
 
 def test_second_build_gives_identical_marts(build, tmp_path):
     assert build.returncode == 0
-    copy = tmp_path / "again.duckdb"
+    copy = tmp_path / "welfare.duckdb"
     shutil.copy(build.warehouse, copy)
     before = _snapshot(copy)
     assert len(before) >= 10 and sum(map(len, before.values())) > 10000

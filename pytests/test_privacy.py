@@ -107,7 +107,7 @@ def test_small_cells_are_withheld_and_flagged_not_dropped(warehouse):
 
 @pytest.fixture
 def copied_warehouse(build, tmp_path):
-    copy = tmp_path / "copy.duckdb"
+    copy = tmp_path / "welfare.duckdb"
     shutil.copy(build.warehouse, copy)
     return copy
 

@@ -174,7 +174,7 @@ def test_quarantined_rows_keep_the_offending_values(faulty):
 def test_a_pool_without_recipients_says_so_in_the_reconciliation(build, tmp_path):
     # a cost-centre typo on the pooled postings of one activity or average
     # function: nobody received the function from that cost centre
-    copy = tmp_path / "copy.duckdb"
+    copy = tmp_path / "welfare.duckdb"
     shutil.copy(build.warehouse, copy)
     with duckdb.connect(str(copy)) as con:
         function_number, cost_centre, year = con.execute(

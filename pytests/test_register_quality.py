@@ -15,7 +15,7 @@ from .conftest import dbt
 def broken_register(build, tmp_path_factory):
     assert build.returncode == 0, build.output[-3000:]
     root = tmp_path_factory.mktemp("register")
-    copy = root / "copy.duckdb"
+    copy = root / "welfare.duckdb"
     shutil.copy(build.warehouse, copy)
     with duckdb.connect(str(copy)) as con:
         # persons with the most ledger kroner, so their costs are visible
