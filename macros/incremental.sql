@@ -137,10 +137,11 @@ new_rows as (
 {%- endmacro %}
 
 {#- A row's identity by its content, not its position in the file: a hash of
-    all contract columns (null-safe, so null and '' differ) plus the
-    occurrence number among byte-identical rows, so exact copies stay
-    distinct. A re-export in another order gives the same keys. -#}
-{% macro row_key(columns) -%}
+    all contract columns (null-safe, so null and '' differ), computed once in
+    a CTE of its own (row_content_hash), plus the occurrence number among
+    byte-identical rows (row_key), so exact copies stay distinct. A re-export
+    in another order gives the same keys. -#}
+{% macro row_content_hash(columns) -%}
     {%- set parts = [] -%}
     {%- for column in columns -%}
         {%- if not loop.first %}{% do parts.append("'|'") %}{% endif -%}
@@ -151,7 +152,10 @@ new_rows as (
     {%- endfor -%}
     {#- keyed: an unkeyed hash of a row that holds a raw person id could be
         reversed by trying every id -#}
-    {%- set content_hash = pseudonymise(dbt.concat(parts)) -%}
+    {{ pseudonymise(dbt.concat(parts)) }}
+{%- endmacro %}
+
+{% macro row_key(content_hash) -%}
     {{ dbt.concat([
         content_hash,
         "'-'",

@@ -8,7 +8,8 @@ import yaml
 
 from welfare_segments.contract import RAW_TABLES
 
-SOURCES = Path(__file__).resolve().parents[1] / "models" / "staging" / "_staging__sources.yml"
+# one folder per source, its yml beside its staging models
+STAGING = Path(__file__).resolve().parents[1] / "models" / "staging"
 
 
 def test_sources_match_the_contract():
@@ -18,12 +19,22 @@ def test_sources_match_the_contract():
             for c in table["columns"]
             if c.get("meta", {}).get("added_by") != "loader"
         ]
-        for source in yaml.safe_load(SOURCES.read_text())["sources"]
+        for path in sorted(STAGING.glob("*/_*__models.yml"))
+        for source in yaml.safe_load(path.read_text())["sources"]
         if source["name"] != "loader"
         for table in source["tables"]
     }
     expected = {(t.source, t.name): [(c.name, c.type) for c in t.columns] for t in RAW_TABLES}
     assert declared == expected
+
+
+def test_each_source_has_its_own_staging_folder():
+    for path in sorted(STAGING.glob("*/_*__models.yml")):
+        declared = yaml.safe_load(path.read_text())
+        assert [source["name"] for source in declared["sources"]] == [path.parent.name], path
+        assert all(model["name"].startswith(f"stg_{path.parent.name}__") for model in declared["models"]), path
+        assert {p.stem for p in path.parent.glob("*.sql")} == {model["name"] for model in declared["models"]}, path
+    assert not list(STAGING.glob("*.sql")) and not list(STAGING.glob("*.yml"))
 
 
 def test_every_contract_column_is_described():

@@ -2,8 +2,8 @@
 
 This is the single source of truth for the raw layer. The synthetic generator
 writes exactly these files, the loader checks a municipality's own extracts
-against them, and ``models/staging/_staging__sources.yml`` declares the same
-columns for dbt (a test keeps the two in step).
+against them, and the sources of ``models/staging/<source>/_<source>__models.yml``
+declare the same columns for dbt (a test keeps the two in step).
 
 Types are logical types understood by the loader:
 ``string``, ``date``, ``double`` (kroner and activity units), ``int``, ``boolean``.

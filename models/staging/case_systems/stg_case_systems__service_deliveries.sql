@@ -6,11 +6,11 @@ source_deliveries as (
 
 ),
 
-renamed as (
+content_hashed as (
 
     select
-        source_row_number,
-        {{ row_key([
+        *,
+        {{ row_content_hash([
             'delivery_id',
             'person_id',
             'function_number',
@@ -20,7 +20,16 @@ renamed as (
             'period_end',
             'activity_units',
             'activity_unit',
-        ]) }} as row_key,
+        ]) }} as row_content_hash
+    from source_deliveries
+
+),
+
+renamed as (
+
+    select
+        source_row_number,
+        {{ row_key('row_content_hash') }} as row_key,
         cast(delivery_id as {{ dbt.type_string() }}) as delivery_id,
         {{ pseudonymise('person_id') }} as person_id,
         coalesce(
@@ -40,7 +49,7 @@ renamed as (
         ) }} as activity_units_issue,
         cast(activity_units as {{ dbt.type_string() }}) as activity_units_text,
         lower(trim(activity_unit)) as activity_unit
-    from source_deliveries
+    from content_hashed
 
 )
 

@@ -6,11 +6,11 @@ source_contacts as (
 
 ),
 
-parsed as (
+content_hashed as (
 
     select
-        source_row_number,
-        {{ row_key([
+        *,
+        {{ row_content_hash([
             'contact_id',
             'person_id',
             'hospital_sector',
@@ -21,7 +21,16 @@ parsed as (
             'tariff_amount',
             'primary_diagnosis',
             'secondary_diagnosis',
-        ]) }} as row_key,
+        ]) }} as row_content_hash
+    from source_contacts
+
+),
+
+parsed as (
+
+    select
+        source_row_number,
+        {{ row_key('row_content_hash') }} as row_key,
         cast(contact_id as {{ dbt.type_string() }}) as contact_id,
         person_id as source_person_id,
         lower(trim(hospital_sector)) as hospital_sector,
@@ -40,7 +49,7 @@ parsed as (
         ) }} as amount_beyond_bound,
         upper(trim(primary_diagnosis)) as primary_diagnosis_code,
         nullif(upper(trim(secondary_diagnosis)), '') as secondary_diagnosis_code
-    from source_contacts
+    from content_hashed
 
 ),
 

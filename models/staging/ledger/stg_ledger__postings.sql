@@ -6,13 +6,11 @@ source_postings as (
 
 ),
 
-parsed as (
+content_hashed as (
 
-    -- dates and amounts may arrive as text: a value that does not parse
-    -- becomes null here and its row is quarantined downstream
     select
-        source_row_number,
-        {{ row_key([
+        *,
+        {{ row_content_hash([
             'posting_id',
             'booking_date',
             'function_number',
@@ -20,7 +18,18 @@ parsed as (
             'amount',
             'person_id',
             'source_system',
-        ]) }} as row_key,
+        ]) }} as row_content_hash
+    from source_postings
+
+),
+
+parsed as (
+
+    -- dates and amounts may arrive as text: a value that does not parse
+    -- becomes null here and its row is quarantined downstream
+    select
+        source_row_number,
+        {{ row_key('row_content_hash') }} as row_key,
         cast(posting_id as {{ dbt.type_string() }}) as posting_id,
         {{ dbt.safe_cast('booking_date', 'date') }} as booking_date,
         cast(booking_date as {{ dbt.type_string() }}) as booking_date_text,
@@ -37,7 +46,7 @@ parsed as (
         -- an empty string is a missing person id, as in many ledger exports
         nullif(trim(person_id), '') as source_person_id,
         source_system
-    from source_postings
+    from content_hashed
 
 ),
 

@@ -6,17 +6,26 @@ source_services as (
 
 ),
 
-renamed as (
+content_hashed as (
 
     select
-        source_row_number,
-        {{ row_key([
+        *,
+        {{ row_content_hash([
             'service_id',
             'person_id',
             'provider_type',
             'service_date',
             'fee_amount',
-        ]) }} as row_key,
+        ]) }} as row_content_hash
+    from source_services
+
+),
+
+renamed as (
+
+    select
+        source_row_number,
+        {{ row_key('row_content_hash') }} as row_key,
         cast(service_id as {{ dbt.type_string() }}) as service_id,
         {{ pseudonymise('person_id') }} as person_id,
         coalesce(
@@ -41,7 +50,7 @@ renamed as (
         {{ number_beyond_bound(
             'fee_amount', source('health_insurance', 'health_insurance_services'), var('max_abs_amount')
         ) }} as amount_beyond_bound
-    from source_services
+    from content_hashed
 
 )
 

@@ -6,22 +6,31 @@ source_addresses as (
 
 ),
 
+content_hashed as (
+
+    select
+        *,
+        {{ row_content_hash([
+            'address_id',
+            'municipality_code',
+            'address_kind',
+        ]) }} as row_content_hash
+    from source_addresses
+
+),
+
 renamed as (
 
     select
         source_row_number,
-        {{ row_key([
-            'address_id',
-            'municipality_code',
-            'address_kind',
-        ]) }} as row_key,
+        {{ row_key('row_content_hash') }} as row_key,
         {{ pseudonymise_address('address_id') }} as address_id,
         trim(municipality_code) as municipality_code,
         lower(trim(address_kind)) as address_kind,
         lower(trim(address_kind)) = 'residential_institution'
             as is_residential_institution,
         lower(trim(address_kind)) = 'no_fixed_address' as is_no_fixed_address
-    from source_addresses
+    from content_hashed
 
 )
 

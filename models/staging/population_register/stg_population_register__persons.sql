@@ -6,16 +6,25 @@ source_persons as (
 
 ),
 
-renamed as (
+content_hashed as (
 
     select
-        source_row_number,
-        {{ row_key([
+        *,
+        {{ row_content_hash([
             'person_id',
             'birth_date',
             'sex',
             'death_date',
-        ]) }} as row_key,
+        ]) }} as row_content_hash
+    from source_persons
+
+),
+
+renamed as (
+
+    select
+        source_row_number,
+        {{ row_key('row_content_hash') }} as row_key,
         {{ pseudonymise('person_id') }} as person_id,
         coalesce(
             {{ matches_pattern('person_id', var('person_id_pattern')) }}, false
@@ -23,7 +32,7 @@ renamed as (
         {{ dbt.safe_cast('birth_date', 'date') }} as birth_date,
         upper(trim(sex)) as sex,
         {{ dbt.safe_cast('death_date', 'date') }} as death_date
-    from source_persons
+    from content_hashed
 
 )
 
