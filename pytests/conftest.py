@@ -70,11 +70,17 @@ class Build:
 _PARSE_STATES: Path | None = None
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _shared_parse_states(tmp_path_factory, worker_id):
-    global _PARSE_STATES
+def _run_folder(tmp_path_factory, request) -> Path:
+    """The temporary folder of the whole run: shared by pytest-xdist's workers
+    (each has its own folder below it), the session's own without workers."""
     base = tmp_path_factory.getbasetemp()
-    _PARSE_STATES = (base if worker_id == "master" else base.parent) / "dbt_parse_states"
+    return base.parent if hasattr(request.config, "workerinput") else base
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_parse_states(tmp_path_factory, request):
+    global _PARSE_STATES
+    _PARSE_STATES = _run_folder(tmp_path_factory, request) / "dbt_parse_states"
 
 
 def _parse_key(args: tuple[str, ...], warehouse: Path, project_dir: Path) -> tuple:
@@ -134,7 +140,7 @@ def _build_once(root: Path) -> Build:
 
 
 @pytest.fixture(scope="session")
-def build(tmp_path_factory, worker_id) -> Build:
+def build(tmp_path_factory, request) -> Build:
     """Generate, load, `dbt build` (every model, data test and unit test), `dbt docs generate`.
 
     Built once for the whole run: under pytest-xdist the first worker to ask
@@ -142,9 +148,7 @@ def build(tmp_path_factory, worker_id) -> Build:
     files. Nothing writes to them afterwards: tests that change a warehouse
     change a copy, and every connection to it is read-only.
     """
-    if worker_id == "master":
-        return _build_once(tmp_path_factory.mktemp("build"))
-    shared = tmp_path_factory.getbasetemp().parent
+    shared = _run_folder(tmp_path_factory, request)
     root, record = shared / "build", shared / "build.json"
     with open(shared / "build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

@@ -7,6 +7,10 @@ declare the same columns for dbt (a test keeps the two in step).
 
 Types are logical types understood by the loader:
 ``string``, ``date``, ``double`` (kroner and activity units), ``int``, ``boolean``.
+
+Contract v2 added optional columns (``optional=True``): an extract without
+them (contract v1) still loads, and the loader adds each missing one as an
+empty column of its type; what empty means is in the column's description.
 """
 
 from __future__ import annotations
@@ -15,6 +19,17 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow as pa
+
+#: the Arrow type of each logical type, as the generator writes it
+ARROW_TYPES = {
+    "string": pa.string(),
+    "date": pa.date32(),
+    "double": pa.float64(),
+    "int": pa.int64(),
+    "boolean": pa.bool_(),
+}
+
 
 @dataclass(frozen=True)
 class RawColumn:
@@ -22,6 +37,8 @@ class RawColumn:
     type: str
     nullable: bool
     description: str
+    #: contract v2: may be left out of the file (it is then loaded empty)
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,6 +129,9 @@ LEDGER_POSTINGS = RawTable(
         C("amount", "double", False, "Amount in kroner; negative for corrections and refunds."),
         C("person_id", "string", True, "Person the posting concerns; empty for pooled postings."),
         C("source_system", "string", False, "System the posting came from (e.g. payroll, benefits, invoices)."),
+        C("grouping", "string", True, "Grouping (gruppering) of the chart of accounts under the function, three digits, e.g. '001'; empty or absent: none recorded.", optional=True),
+        C("statutory_refund_amount", "double", True, "Statutory refund (refusion) netted out of amount, in kroner: gross = amount + both refunds. Empty or absent: no refund recorded (0).", optional=True),
+        C("expensive_case_refund_amount", "double", True, "Refund for very expensive single cases (refusion for særligt dyre enkeltsager) netted out of amount, in kroner. Empty or absent: 0.", optional=True),
     ),
     month_column="booking_date",
     amount_column="amount",
@@ -132,6 +152,10 @@ SERVICE_DELIVERIES = RawTable(
         C("period_end", "date", False, "Last day of the delivery period (inclusive)."),
         C("activity_units", "double", True, "Activity delivered in the period; empty where the system records none."),
         C("activity_unit", "string", True, "'hours', 'days' or 'visits'; empty with activity_units."),
+        C("grouping", "string", True, "Grouping (gruppering) of the chart of accounts the service is paid from, three digits; empty or absent: none recorded.", optional=True),
+        C("legal_basis", "string", True, "The act and section the service is granted under (lovgrundlag), e.g. 'SEL §85', 'SEL §108', 'SEL §52'; empty or absent: not recorded.", optional=True),
+        C("provider_type", "string", True, "Who provides the service: 'own_municipality', 'other_municipality', 'region' or 'private'; empty or absent: not recorded.", optional=True),
+        C("department", "string", True, "The visitation or organisational unit (afdeling) that granted the service; empty or absent: not recorded.", optional=True),
     ),
 )
 

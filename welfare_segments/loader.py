@@ -26,7 +26,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from welfare_segments.contract import RAW_TABLES, RawTable, file_sha256
+from welfare_segments.contract import ARROW_TYPES, RAW_TABLES, RawColumn, RawTable, file_sha256
 
 # Logical types that may also arrive as text, to be parsed (and quarantined
 # when they do not parse) in staging.
@@ -66,6 +66,8 @@ def check_file(table: RawTable, raw_dir: Path) -> Path:
     except Exception as exc:  # unreadable or not Parquet
         raise RawContractError(f"raw file {path}: not a readable Parquet file ({exc})") from exc
     for col in table.columns:
+        if col.name not in schema.names and col.optional:
+            continue
         if col.name not in schema.names:
             raise RawContractError(
                 f"raw file {path}: column '{col.name}' is missing "
@@ -77,9 +79,14 @@ def check_file(table: RawTable, raw_dir: Path) -> Path:
             raise RawContractError(
                 f"raw file {path}: column '{col.name}' has type {found}, expected {col.type}"
             )
-    _check_text_encoding(path, [col.name for col in table.columns
-                                if _ACCEPTED["string"](schema.field(col.name).type)])
+    _check_text_encoding(path, [col.name for col in table.columns if col.name in schema.names
+                                and _ACCEPTED["string"](schema.field(col.name).type)])
     return path
+
+
+def _is_text(col: RawColumn, schema: pa.Schema) -> bool:
+    """A date or number column that arrives as text (staging parses it)."""
+    return col.name in schema.names and col.type in _TEXT_ALLOWED and _ACCEPTED["string"](schema.field(col.name).type)
 
 
 def _check_text_encoding(path: Path, text_columns: list[str]) -> None:
@@ -113,7 +120,9 @@ def _select_list(table: RawTable, path: Path) -> str:
     schema = pq.read_schema(path)
     columns = []
     for col in table.columns:
-        if col.type in _TEXT_ALLOWED and _ACCEPTED["string"](schema.field(col.name).type):
+        if col.name not in schema.names:  # an optional column the extract leaves out
+            columns.append(f"cast(null as {_SQL_TYPES[col.type]}) as {col.name}")
+        elif _is_text(col, schema):
             columns.append(f"cast({col.name} as varchar) as {col.name}")
         else:
             columns.append(f"cast({col.name} as {_SQL_TYPES[col.type]}) as {col.name}")
@@ -337,12 +346,12 @@ def load_postgres(raw_dir: Path, dsn: str | None = None, schema: str = "raw") ->
                 file_schema = parquet.schema_arrow
                 columns = []
                 for col in table.columns:
-                    as_text = col.type in _TEXT_ALLOWED and _ACCEPTED["string"](file_schema.field(col.name).type)
-                    columns.append(f"{col.name} {'text' if as_text else _PG_TYPES[col.type]}")
+                    columns.append(f"{col.name} {'text' if _is_text(col, file_schema) else _PG_TYPES[col.type]}")
                 columns.append("source_row_number bigint")
                 cur.execute(f"drop table if exists {schema}.{table.name} cascade")
                 cur.execute(f"create table {schema}.{table.name} ({', '.join(columns)})")
-                names = [col.name for col in table.columns]
+                # an optional column the extract leaves out stays empty
+                names = [col.name for col in table.columns if col.name in file_schema.names]
                 offset = 0
                 for batch in parquet.iter_batches(batch_size=200_000, columns=names):
                     numbers = pa.array(range(offset + 1, offset + batch.num_rows + 1), type=pa.int64())
@@ -423,7 +432,12 @@ def load_spark(raw_dir: Path, schema: str = "raw") -> dict[str, int]:
     # writing leaves the previous extract's files as they were
     incoming = {}
     for table in RAW_TABLES:
-        source = pq.read_table(paths[table.name], columns=[col.name for col in table.columns])
+        present = pq.read_schema(paths[table.name]).names
+        source = pq.read_table(paths[table.name], columns=[col.name for col in table.columns if col.name in present])
+        # an optional column the extract leaves out is added empty, in contract order
+        for position, col in enumerate(table.columns):
+            if col.name not in present:
+                source = source.add_column(position, col.name, pa.nulls(source.num_rows, ARROW_TYPES[col.type]))
         numbers = pa.array(range(1, source.num_rows + 1), type=pa.int64())
         destination = files / table.name
         destination.mkdir(parents=True, exist_ok=True)

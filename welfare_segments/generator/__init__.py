@@ -50,7 +50,18 @@ from welfare_segments.contract import (
 from ._pool import ordered_map
 from ._util import INF, TableWriter, date_array, digits_ids, seq_ids, take_strings
 from .faults import CLASSES, TYPE_OVERRIDES, build_manifest, inject_chunk_faults
-from .municipal import SOURCES, UNITS, Ledger, deselected, finish_direct, finish_year, year_costs
+from .municipal import (
+    GROUPINGS,
+    SOURCES,
+    UNITS,
+    Ledger,
+    delivery_fields,
+    deselected,
+    finish_direct,
+    finish_year,
+    refunds,
+    year_costs,
+)
 from .population import ADDRESS_KINDS, MUNICIPALITIES, simulate
 from .regional import CODES, CTYPES, PROVIDERS, SECTORS, Health, draw_conditions, year_health
 
@@ -209,11 +220,12 @@ def _build_chunk(seed: int, c: int, persons: int, first_year: int, last_year: in
     }
 
     # ledger postings, in date order
-    cols = [np.concatenate([ch[i] for ch in led.post]) for i in range(6)]
+    cols = [np.concatenate([ch[i] for ch in led.post]) for i in range(7)]
     led.post = []
     o = np.argsort(cols[0], kind="stable")
-    date, fn, cc, amt, person, src = (col[o] for col in cols)
+    date, fn, cc, amt, person, src, grp = (col[o] for col in cols)
     del cols
+    statutory, expensive = refunds(led.functions, fn, amt, person, date)
     tables["ledger_postings"] = {
         "posting_id": None,
         "booking_date": date_array(date),
@@ -222,8 +234,11 @@ def _build_chunk(seed: int, c: int, persons: int, first_year: int, last_year: in
         "amount": pa.array(amt, type=pa.float64()),
         "person_id": pids(person),
         "source_system": take_strings(SOURCES, src),
+        "grouping": take_strings(GROUPINGS, grp),
+        "statutory_refund_amount": pa.array(statutory, type=pa.float64()),
+        "expensive_case_refund_amount": pa.array(expensive, type=pa.float64()),
     }
-    del date, fn, cc, amt, person, src
+    del date, fn, cc, amt, person, src, grp, statutory, expensive
 
     # service deliveries
     d = [np.concatenate([ch[i] for ch in led.dlv]) for i in range(8)]
@@ -240,7 +255,13 @@ def _build_chunk(seed: int, c: int, persons: int, first_year: int, last_year: in
         "period_end": date_array(den),
         "activity_units": pa.array(np.where(umask, 0.0, dun), type=pa.float64(), mask=umask),
         "activity_unit": take_strings(UNITS, np.maximum(duc, 0), (duc < 0) | umask),
+        "grouping": take_strings(GROUPINGS, np.zeros(dfn.shape[0], dtype=np.int64)),
+        **{
+            column: take_strings(vocabulary or [""], np.maximum(codes, 0), codes < 0)
+            for column, (vocabulary, codes) in delivery_fields(led.functions, dfn, dcc).items()
+        },
     }
+    tables["service_deliveries"] = {col.name: tables["service_deliveries"][col.name] for col in SERVICE_DELIVERIES.columns}
     del d, dp, dfn, dcc, dsv, dst, den, dun, duc
 
     # hospital contacts, in date order

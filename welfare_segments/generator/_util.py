@@ -9,20 +9,13 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from welfare_segments.contract import RawTable
+from welfare_segments.contract import ARROW_TYPES, RawTable
 
 #: "no date" sentinel (far future) for day numbers kept as int64 days since 1970-01-01.
 INF = 10_000_000
 
 _EPOCH = _dt.date(1970, 1, 1)
 
-ARROW_TYPES = {
-    "string": pa.string(),
-    "date": pa.date32(),
-    "double": pa.float64(),
-    "int": pa.int64(),
-    "boolean": pa.bool_(),
-}
 
 
 def day(y: int, m: int = 1, d: int = 1) -> int:

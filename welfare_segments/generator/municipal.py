@@ -15,6 +15,92 @@ from .population import P_BOTILBUD, P_HOMELESS, P_NURSING, P_PLACED, PLACEMENT_T
 SOURCES = ["benefits", "invoices", "payroll", "finance", "care_system"]
 S_BENEFITS, S_INVOICES, S_PAYROLL, S_FINANCE, S_CARE = range(5)
 UNITS = ["hours", "days", "visits"]
+#: groupings (gruppering) of the chart of accounts: most functions book on 001;
+#: 5.57.72 keeps its three sections apart, as municipalities do
+GROUPINGS = ["001", "002", "003"]
+G_SEL_41, G_SEL_42, G_SEL_100 = range(3)
+
+# Contract v2 fields of the case systems, by function (demo values, after the
+# acts the functions are paid under; a real extract brings its own).
+LEGAL_BASIS = {
+    "3.22.01": "FSL", "3.22.07": "FSL §20", "3.22.08": "FSL §20", "3.30.46": "STU-loven",
+    "5.25.14": "DTL", "5.25.17": "DTL §32", "5.25.19": "DTL §43",
+    "5.28.20": "SEL §52", "5.28.21": "SEL §52", "5.28.22": "SEL §52", "5.28.23": "SEL §52", "5.28.24": "SEL §52",
+    "5.30.26": "SEL §83", "5.30.27": "SEL §83", "5.38.37": "SEL §83",
+    "4.62.82": "SUL §140", "4.62.85": "SUL §138",
+    "5.38.38": "SEL §85", "5.38.42": "SEL §110", "5.38.44": "SUL §141", "5.38.45": "SEL §101",
+    "5.38.50": "SEL §108", "5.38.52": "SEL §107", "5.38.58": "SEL §103", "5.38.59": "SEL §104",
+    "5.46.60": "INL", "5.58.80": "LAB §68", "5.68.90": "LAB §78", "5.68.94": "LAB §51",
+}
+#: the visitation unit (afdeling) of a function, by its first digits
+DEPARTMENTS = {
+    "3.": "Skole og Dagtilbud", "5.25": "Skole og Dagtilbud", "5.28": "Børn og Familie",
+    "5.30": "Sundhed og Omsorg", "4.": "Sundhed og Omsorg", "5.38": "Social og Handicap",
+    "5.46": "Jobcenter", "5.48": "Jobcenter", "5.57": "Jobcenter", "5.58": "Jobcenter", "5.68": "Jobcenter",
+}
+PROVIDER_TYPES = ["own_municipality", "other_municipality", "region", "private"]
+#: shares of the providers of a cost centre: placements and residential care
+#: are bought from others far more often than day services
+PROVIDER_SHARES = {
+    "5.28.20": (0.2, 0.1, 0.1, 0.6), "5.28.23": (0.3, 0.2, 0.3, 0.2), "5.28.24": (0.0, 0.1, 0.9, 0.0),
+    "5.38.50": (0.5, 0.25, 0.15, 0.1), "5.38.52": (0.5, 0.25, 0.15, 0.1), "5.38.42": (0.6, 0.2, 0.0, 0.2),
+}
+DEFAULT_PROVIDER_SHARES = (0.85, 0.07, 0.03, 0.05)
+#: statutory refund (refusion) netted out of transfer postings: the average
+#: rate of the refund ladder over a spell, per function (demo values)
+STATUTORY_REFUND_RATES = {
+    "5.46.61": 0.25, "5.48.64": 0.2, "5.57.71": 0.3, "5.57.72": 0.5, "5.57.73": 0.25,
+    "5.58.81": 0.25, "5.58.82": 0.25, "5.58.83": 0.25,
+}
+#: refund for very expensive single cases (særligt dyre enkeltsager): a share
+#: of a person's yearly cost of the specialised social functions above two
+#: thresholds (demo values near the statutory ones: adults / children)
+EXPENSIVE_CASE_FUNCTIONS = {
+    "5.38.38": "adult", "5.38.42": "adult", "5.38.50": "adult", "5.38.52": "adult", "5.38.58": "adult", "5.38.59": "adult",
+    "5.28.20": "child", "5.28.22": "child", "5.28.23": "child", "5.28.24": "child",
+}
+EXPENSIVE_CASE_THRESHOLDS = {"adult": (1_000_000.0, 2_000_000.0), "child": (800_000.0, 1_600_000.0)}
+EXPENSIVE_CASE_SHARES = (0.25, 0.5)
+
+
+def delivery_fields(functions: list[str], fn: np.ndarray, cc: np.ndarray) -> dict[str, tuple]:
+    """Legal basis, provider type and department of each delivery (by its
+    function; the provider by a lasting draw of its cost centre), as a
+    vocabulary and one code per delivery (-1: not recorded)."""
+    out = {}
+    for column, of_function in (
+        ("legal_basis", [LEGAL_BASIS.get(f) for f in functions]),
+        ("department", [next((d for prefix, d in DEPARTMENTS.items() if f.startswith(prefix)), None)
+                        for f in functions]),
+    ):
+        vocabulary = sorted({v for v in of_function if v is not None})
+        codes = np.array([vocabulary.index(v) if v is not None else -1 for v in of_function], dtype=np.int64)
+        out[column] = (vocabulary, codes[fn])
+    u = persistent_uniform(cc.astype(np.int64) * 131 + fn.astype(np.int64), 777)
+    shares = np.array([PROVIDER_SHARES.get(f, DEFAULT_PROVIDER_SHARES) for f in functions])[fn]
+    out["provider_type"] = (PROVIDER_TYPES, (u[:, None] > np.cumsum(shares, axis=1)[:, :-1]).sum(axis=1))
+    return out
+
+
+def refunds(functions: list[str], fn: np.ndarray, amount: np.ndarray, person: np.ndarray,
+            date: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The statutory and the expensive-case refund netted out of each posting,
+    in kroner (postings are net; gross = net + refunds)."""
+    rate = np.array([STATUTORY_REFUND_RATES.get(f, 0.0) for f in functions])[fn]
+    statutory = np.where(amount > 0, np.round(amount * rate / (1 - rate), 2), 0.0)
+    kind = np.array([EXPENSIVE_CASE_FUNCTIONS.get(f, "") for f in functions])[fn]
+    expensive = np.zeros(amount.shape[0])
+    for group, (low, high) in EXPENSIVE_CASE_THRESHOLDS.items():
+        rows = np.nonzero((kind == group) & (person >= 0) & (amount > 0))[0]
+        if rows.size == 0:
+            continue
+        year = date[rows].astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64)
+        cases, case = np.unique(person[rows] * 10_000 + year, return_inverse=True)
+        yearly = np.bincount(case, weights=amount[rows], minlength=cases.size)
+        refund = (EXPENSIVE_CASE_SHARES[0] * np.clip(np.minimum(yearly, high) - low, 0, None)
+                  + EXPENSIVE_CASE_SHARES[1] * np.clip(yearly - high, 0, None))
+        expensive[rows] = np.round(refund[case] * amount[rows] / yearly[case], 2)
+    return statutory, expensive
 
 
 class Ledger:
@@ -28,7 +114,7 @@ class Ledger:
         self.fidx = {f: i for i, f in enumerate(self.functions)}
         self.cc_names: list[str] = []
         self.cc_idx: dict[str, int] = {}
-        self.post: list[tuple] = []  # (date, fn, cc, amount, person, source)
+        self.post: list[tuple] = []  # (date, fn, cc, amount, person, source, grouping)
         self.dlv: list[tuple] = []  # (person, fn, cc, service, start, end_incl, units, unit_code)
         self.service_names: list[str] = []
         self.sidx: dict[str, int] = {}
@@ -52,11 +138,11 @@ class Ledger:
             self.service_names.append(name)
         return self.sidx[name]
 
-    def add_postings(self, date, fn: int, cc, amount, person, source: int) -> None:
+    def add_postings(self, date, fn: int, cc, amount, person, source: int, grouping: int = 0) -> None:
         n = len(amount)
         self.post.append((np.asarray(date, np.int64), np.full(n, fn), np.broadcast_to(np.asarray(cc, np.int64), (n,)).copy(),
                           np.asarray(amount, np.float64), np.broadcast_to(np.asarray(person, np.int64), (n,)).copy(),
-                          np.full(n, source)))
+                          np.full(n, source), np.full(n, grouping)))
 
     def add_deliveries(self, person, fn: int, cc, service: int, start, end_excl, units, unit_code: int) -> None:
         n = len(person)
@@ -104,7 +190,8 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
         g = np.sqrt(-2.0 * np.log(1.0 - pu(salt))) * np.cos(2.0 * np.pi * pu(salt + 1))
         return np.exp(sigma * g - sigma * sigma / 2)
 
-    def direct(fn, mask, annual, ss=None, ee=None, source=S_BENEFITS, n_cc=1, cc_code=None, service=None, units_per_day=False):
+    def direct(fn, mask, annual, ss=None, ee=None, source=S_BENEFITS, n_cc=1, cc_code=None, service=None, units_per_day=False,
+               grouping=0):
         idx = np.nonzero(mask & act)[0]
         if idx.size == 0:
             return
@@ -119,7 +206,7 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
         cmap[idx] = codes
         cc = led.ccs(fn, cmap[person])
         fi = led.fidx[fn]
-        led.add_postings(date, fi, cc, amt, person, source)
+        led.add_postings(date, fi, cc, amt, person, source, grouping)
         if service is not None:
             units = (ee_ - ss_).astype(np.float64) if units_per_day else None
             led.add_deliveries(idx, fi, led.ccs(fn, codes), led.service(service), ss_, ee_, units, 1 if units_per_day else -1)
@@ -174,7 +261,7 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
     pooled("5.25.14", in_dc, price_dc, units_year=225.0, unit_code=1, ss=dstart, ee=dend, n_cc=8,
            cc_code=(np.maximum(pop.hh, 0) * 17 % 8))
     direct("5.25.19", in_dc & (pu(104) < 0.15 * norm(1.0)), 19000.0, ss=dstart, ee=dend, source=S_BENEFITS)
-    direct("5.57.72", (a < 18) & dis_child & (pu(105) < 0.5), 38000.0, source=S_BENEFITS)
+    direct("5.57.72", (a < 18) & dis_child & (pu(105) < 0.5), 38000.0, source=S_BENEFITS, grouping=G_SEL_41)
     pooled("5.25.17", (a < 18) & dis_child & (pu(106) < 0.35), 210000.0, n_cc=2)
     # preventive measures incl. family treatment (hours), persistent and yearly part
     # Stevns counted 405 of 2,460 families with children with a transfer income and a child-welfare case:
@@ -196,7 +283,7 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
     dc = np.nonzero(dis_child & (a < 18) & act)[0]
     mo = pop.mother[dc]
     mothers_of_dis[mo[mo >= 0]] = True
-    direct("5.57.72", mothers_of_dis & (pu(109) < 0.22), 260000.0, source=S_BENEFITS)
+    direct("5.57.72", mothers_of_dis & (pu(109) < 0.22), 260000.0, source=S_BENEFITS, grouping=G_SEL_42)
 
     # parents of a child with a child-welfare case are far more often on a transfer income: Stevns found a
     # transfer in 405 of its about 435 families with a child-welfare case (40 % of them on sickness benefit)
@@ -289,7 +376,7 @@ def year_costs(pop: Population, led: Ledger, rng: np.random.Generator, y: int, c
     direct("5.57.78", unem, 100000.0, ss=ust, ee=ust + udur)
     pooled("5.68.90", (cash | (which == 3) | unem | (which == 4)) & (pu(132) < 0.55), 45000.0, n_cc=2)
     direct("5.68.94", free & (pu(133) < 0.003), 88000.0, source=S_BENEFITS)
-    direct("5.57.72", adult & (dis_adult | conditions["abi"]) & (pu(134) < 0.2), 22000.0)
+    direct("5.57.72", adult & (dis_adult | conditions["abi"]) & (pu(134) < 0.2), 22000.0, grouping=G_SEL_100)
 
 
 def finish_year(led: Ledger, rng: np.random.Generator, y: int) -> None:
@@ -321,7 +408,7 @@ def finish_direct(led: Ledger, rng: np.random.Generator, y: int, start_chunk: in
     Y1 = day(y + 1)
     new = []
     for ch in led.post[start_chunk:]:
-        date, fn, cc, amt, person, src = ch
+        date, fn, cc, amt, person, src, grp = ch
         if amt.shape[0] == 0 or src[0] == S_PAYROLL or src[0] == S_FINANCE:
             continue
         n = amt.shape[0]
@@ -333,7 +420,7 @@ def finish_direct(led: Ledger, rng: np.random.Generator, y: int, start_chunk: in
         if corr.size:
             cdate = np.minimum(date[corr] + rng.integers(1, 40, size=corr.size), Y1 - 1)
             camt = -np.round(amt[corr] * rng.uniform(0.05, 1.0, size=corr.size), 2)
-            new.append((cdate, fn[corr], cc[corr], camt, person[corr], src[corr]))
+            new.append((cdate, fn[corr], cc[corr], camt, person[corr], src[corr], grp[corr]))
     led.post.extend(new)
 
 

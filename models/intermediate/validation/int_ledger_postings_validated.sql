@@ -68,6 +68,7 @@ reasons_listed as (
             ('not is_known_function', 'unknown_function_number'),
             ('is_repeated_key', 'duplicate_key'),
             ('amount is null and amount_issue is null', 'invalid_amount'),
+            ('has_invalid_refund', 'invalid_refund'),
             ('amount_issue = \'non_finite_amount\'', 'non_finite_amount'),
             ('amount_issue = \'amount_out_of_bounds\'', 'amount_out_of_bounds'),
             ('amount_issue = \'ambiguous_amount_format\'',
@@ -95,6 +96,14 @@ final as (
         amount,
         amount_text,
         amount_beyond_bound,
+        account_grouping,
+        statutory_refund_amount,
+        expensive_case_refund_amount,
+        -- net amount plus the refunds netted out of it
+        amount + statutory_refund_amount + expensive_case_refund_amount
+            as gross_amount,
+        statutory_refund_amount_text,
+        expensive_case_refund_amount_text,
         person_id,
         source_system,
         is_pooled,

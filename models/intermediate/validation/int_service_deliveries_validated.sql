@@ -78,6 +78,10 @@ final as (
         period_end_date,
         activity_units,
         activity_unit,
+        account_grouping,
+        legal_basis,
+        provider_type,
+        department,
         trim(trailing ';' from reason_list) as rejection_reasons,
         reason_list <> '' as is_rejected
     from reasons_listed

@@ -20,6 +20,10 @@ content_hashed as (
             'period_end',
             'activity_units',
             'activity_unit',
+            'grouping',
+            'legal_basis',
+            'provider_type',
+            'department',
         ]) }} as row_content_hash
     from source_deliveries
 
@@ -48,7 +52,11 @@ renamed as (
             'activity_units', var('max_activity_units')
         ) }} as activity_units_issue,
         cast(activity_units as {{ dbt.type_string() }}) as activity_units_text,
-        lower(trim(activity_unit)) as activity_unit
+        lower(trim(activity_unit)) as activity_unit,
+        nullif(trim(grouping), '') as account_grouping,
+        nullif(trim(legal_basis), '') as legal_basis,
+        nullif(lower(trim(provider_type)), '') as provider_type,
+        nullif(trim(department), '') as department
     from content_hashed
 
 )

@@ -18,6 +18,9 @@ content_hashed as (
             'amount',
             'person_id',
             'source_system',
+            'grouping',
+            'statutory_refund_amount',
+            'expensive_case_refund_amount',
         ]) }} as row_content_hash
     from source_postings
 
@@ -45,7 +48,32 @@ parsed as (
         cast(amount as {{ dbt.type_string() }}) as amount_text,
         -- an empty string is a missing person id, as in many ledger exports
         nullif(trim(person_id), '') as source_person_id,
-        source_system
+        source_system,
+        nullif(trim(grouping), '') as account_grouping,
+        {{ to_money(
+            'statutory_refund_amount', source('ledger', 'ledger_postings')
+        ) }} as statutory_refund_parsed,
+        {{ to_money(
+            'expensive_case_refund_amount', source('ledger', 'ledger_postings')
+        ) }} as expensive_case_refund_parsed,
+        -- a refund given but not usable as kroner (text, NaN, beyond bounds)
+        (
+            statutory_refund_amount is not null
+            and {{ usable_number(
+                'statutory_refund_amount', source('ledger', 'ledger_postings'),
+                var('max_abs_amount')
+            ) }} is null
+        ) or (
+            expensive_case_refund_amount is not null
+            and {{ usable_number(
+                'expensive_case_refund_amount', source('ledger', 'ledger_postings'),
+                var('max_abs_amount')
+            ) }} is null
+        ) as has_invalid_refund,
+        cast(statutory_refund_amount as {{ dbt.type_string() }})
+            as statutory_refund_amount_text,
+        cast(expensive_case_refund_amount as {{ dbt.type_string() }})
+            as expensive_case_refund_amount_text
     from content_hashed
 
 ),
@@ -67,6 +95,14 @@ final as (
         amount_beyond_bound,
         {{ pseudonymise('source_person_id') }} as person_id,
         source_system,
+        account_grouping,
+        -- not recorded: no refund
+        coalesce(statutory_refund_parsed, 0) as statutory_refund_amount,
+        coalesce(expensive_case_refund_parsed, 0)
+            as expensive_case_refund_amount,
+        has_invalid_refund,
+        statutory_refund_amount_text,
+        expensive_case_refund_amount_text,
         source_person_id is null as is_pooled,
         (
             source_person_id is null
