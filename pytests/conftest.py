@@ -118,10 +118,16 @@ def dbt(*args: str, warehouse: Path, target_dir: Path, log_dir: Path,
     return result
 
 
+def generate_test_extract(raw_dir: Path, faults: float = 0.0, years: int = TEST_YEARS) -> None:
+    """The suite's raw files (the same files for the same arguments: an engine
+    fixture makes its own copy instead of waiting for the session's build)."""
+    generate(raw_dir, persons=TEST_PERSONS, seed=TEST_SEED, years=years, last_year=LAST_YEAR, faults=faults)
+
+
 def _generate_load_build(root: Path, faults: float = 0.0, years: int = TEST_YEARS) -> tuple:
     raw_dir, warehouse = root / "raw", root / "welfare.duckdb"
     target_dir, log_dir = root / "target", root / "logs"
-    generate(raw_dir, persons=TEST_PERSONS, seed=TEST_SEED, years=years, last_year=LAST_YEAR, faults=faults)
+    generate_test_extract(raw_dir, faults=faults, years=years)
     load(raw_dir, warehouse)
     built = dbt("build", warehouse=warehouse, target_dir=target_dir, log_dir=log_dir)
     return raw_dir, warehouse, target_dir, log_dir, built

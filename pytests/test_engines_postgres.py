@@ -179,7 +179,10 @@ def test_postgres_refuses_a_session_key_other_than_the_environment_key(postgres_
 
 
 def test_bench_on_postgres_loads_and_builds_there(tmp_path):
-    assert main(["bench", "--persons", "400", "--target", "postgres", "--work-dir", str(tmp_path / "pg")]) == 0
+    # the staging models stand for the build: the whole project on PostgreSQL
+    # is the postgres_build fixture's
+    assert main(["bench", "--persons", "400", "--target", "postgres", "--work-dir", str(tmp_path / "pg"),
+                 "--select", "path:models/staging"]) == 0
     report = json.loads((tmp_path / "pg" / "bench_postgres_400.json").read_text())
     stages = {stage["name"]: stage for stage in report["stages"]}
     assert report["target"] == "postgres"
@@ -187,4 +190,8 @@ def test_bench_on_postgres_loads_and_builds_there(tmp_path):
     assert stages["load"]["rows"] == sum(report["raw_rows"].values())
     run_results = json.loads((tmp_path / "pg" / "target" / "run_results.json").read_text())
     assert run_results["results"] and all(r["status"] in ("success", "pass") for r in run_results["results"])
+    # only the selection was built, and the report says so
+    built = {r["unique_id"].split(".")[-1] for r in run_results["results"] if r["unique_id"].startswith("model.")}
+    assert built and all(name.startswith("stg_") for name in built)
+    assert report["select"] == ["path:models/staging"]
     assert "postgres" in (tmp_path / "pg" / "target" / "manifest.json").read_text()

@@ -15,7 +15,7 @@ import sys
 import pandas as pd
 import pytest
 
-from .conftest import REPO, TEST_KEY
+from .conftest import REPO, TEST_KEY, generate_test_extract
 from .engine_marts import KEY_MARTS, assert_same_mart, duckdb_frame
 from .test_privacy import files_holding, key_material
 
@@ -27,16 +27,18 @@ SPARK_SELECTION = (
 
 
 @pytest.fixture(scope="session")
-def spark_build(build, tmp_path_factory):
-    """Load the same raw files into a fresh local Spark warehouse and dbt build
-    there (each step in its own JVM); the marts are read from the warehouse's
-    Parquet files, without a third JVM."""
-    assert build.returncode == 0
+def spark_build(tmp_path_factory):
+    """Load the session's raw files (generated again, the same files) into a
+    fresh local Spark warehouse and dbt build there, each step in its own JVM,
+    while the other worker builds DuckDB; the marts are read from the
+    warehouse's Parquet files, without a third JVM."""
     root = tmp_path_factory.mktemp("spark")
+    raw_dir = root / "raw"
+    generate_test_extract(raw_dir)
     env = dict(os.environ, WELFARE_SPARK_DIR=str(root / "spark"), SPARK_LOCAL_IP="127.0.0.1")
     python = sys.executable
     loaded = subprocess.run(
-        [python, "-m", "welfare_segments.cli", "load", "--target", "spark", "--raw-dir", str(build.raw_dir)],
+        [python, "-m", "welfare_segments.cli", "load", "--target", "spark", "--raw-dir", str(raw_dir)],
         cwd=REPO, env=env, capture_output=True, text=True, check=False,
     )
     assert loaded.returncode == 0, loaded.stderr[-3000:]
@@ -80,7 +82,7 @@ def test_spark_marts_equal_duckdb_marts(build, spark_build, table):
     assert_same_mart(duck, spark, KEY_MARTS[table], table)
 
 
-def test_spark_artifacts_hold_no_key_material(build, spark_build):
+def test_spark_artifacts_hold_no_key_material(spark_build):
     built, warehouse = spark_build
     assert built.returncode == 0
     root = warehouse.parents[1]
@@ -88,14 +90,14 @@ def test_spark_artifacts_hold_no_key_material(build, spark_build):
     artifacts = [root / "spark", root / "target", root / "logs"]
     assert (root / "spark" / "metastore_db").is_dir()
     assert files_holding(artifacts, key_material(TEST_KEY)) == []
-    raw_ids = pd.read_parquet(build.raw_dir / "persons.parquet", columns=["person_id"])["person_id"].tolist()[:300]
+    raw_ids = pd.read_parquet(root / "raw" / "persons.parquet", columns=["person_id"])["person_id"].tolist()[:300]
     outside_raw = [p for p in artifacts if p.name != "spark"] + [
         p for p in (root / "spark").iterdir() if p.name != "raw_files"
     ]
     assert files_holding(outside_raw, raw_ids) == []
 
 
-def test_spark_refuses_key_material_besides_the_environment_key(build, spark_build):
+def test_spark_refuses_key_material_besides_the_environment_key(spark_build):
     built, warehouse = spark_build
     assert built.returncode == 0
     root = warehouse.parents[1]

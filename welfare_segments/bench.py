@@ -60,6 +60,8 @@ class BenchContext:
     work_dir: Path
     threads: int | None
     faults: float = 0.0
+    # a dbt node selection to time a part of the project (all of it when empty)
+    select: tuple[str, ...] = ()
     project_dir: Path = field(default_factory=Path.cwd)
     started_server: bool = False
 
@@ -111,12 +113,20 @@ def _duckdb_load(ctx: BenchContext) -> StageCommand:
                          "--raw-dir", str(ctx.raw_dir), "--warehouse", str(ctx.warehouse)])
 
 
-def _duckdb_build(ctx: BenchContext) -> StageCommand:
-    argv = [_dbt_executable(), "build", "--profiles-dir", "profiles",
+def _build_argv(ctx: BenchContext, target: str) -> list[str]:
+    """dbt build on one target, with the bench's folders, threads and selection."""
+    argv = [_dbt_executable(), "build", "--target", target, "--profiles-dir", "profiles",
             "--target-path", str(ctx.target_dir), "--log-path", str(ctx.log_dir)]
     if ctx.threads:
         argv += ["--threads", str(ctx.threads)]
-    return StageCommand(argv, env={"WELFARE_WAREHOUSE": str(ctx.warehouse)}, cwd=ctx.project_dir)
+    if ctx.select:
+        argv += ["--select", *ctx.select]
+    return argv
+
+
+def _duckdb_build(ctx: BenchContext) -> StageCommand:
+    return StageCommand(_build_argv(ctx, "duckdb"), env={"WELFARE_WAREHOUSE": str(ctx.warehouse)},
+                        cwd=ctx.project_dir)
 
 
 def _duckdb_loaded_rows(ctx: BenchContext) -> int:
@@ -168,11 +178,7 @@ def _postgres_load(ctx: BenchContext) -> StageCommand:
 
 
 def _postgres_build(ctx: BenchContext) -> StageCommand:
-    argv = [_dbt_executable(), "build", "--target", "postgres", "--profiles-dir", "profiles",
-            "--target-path", str(ctx.target_dir), "--log-path", str(ctx.log_dir)]
-    if ctx.threads:
-        argv += ["--threads", str(ctx.threads)]
-    return StageCommand(argv, env=_postgres_env(ctx), cwd=ctx.project_dir)
+    return StageCommand(_build_argv(ctx, "postgres"), env=_postgres_env(ctx), cwd=ctx.project_dir)
 
 
 def _postgres_loaded_rows(ctx: BenchContext) -> int:
@@ -208,9 +214,7 @@ def _spark_load(ctx: BenchContext) -> StageCommand:
 
 
 def _spark_build(ctx: BenchContext) -> StageCommand:
-    argv = [_dbt_executable(), "build", "--target", "spark", "--profiles-dir", "profiles",
-            "--target-path", str(ctx.target_dir), "--log-path", str(ctx.log_dir)]
-    return StageCommand(argv, env=_spark_env(ctx), cwd=ctx.project_dir)
+    return StageCommand(_build_argv(ctx, "spark"), env=_spark_env(ctx), cwd=ctx.project_dir)
 
 
 def _raw_rows_loaded(ctx: BenchContext) -> int:
@@ -378,7 +382,7 @@ def check_target(target: str) -> Target:
 
 
 def run_bench(persons: int, seed: int, years: int, target: str, work_dir: Path,
-              threads: int | None = None, faults: float = 0.0,
+              threads: int | None = None, faults: float = 0.0, select: tuple[str, ...] = (),
               echo: Callable[[str], None] = print) -> dict:
     """Run the four stages and return the report (the JSON document)."""
     engine = check_target(target)
@@ -386,7 +390,7 @@ def run_bench(persons: int, seed: int, years: int, target: str, work_dir: Path,
         raise BenchError("persons must be at least 1")
     ctx = BenchContext(persons=persons, seed=seed, years=years, target=target,
                        work_dir=Path(work_dir).resolve(), threads=threads, faults=faults,
-                       project_dir=_find_project_dir())
+                       select=tuple(select), project_dir=_find_project_dir())
     ctx.work_dir.mkdir(parents=True, exist_ok=True)
     # A clean start: the bench owns these paths inside its work folder.
     for folder in (ctx.raw_dir, ctx.target_dir):
@@ -436,6 +440,7 @@ def run_bench(persons: int, seed: int, years: int, target: str, work_dir: Path,
         "faults": faults,
         "target": target,
         "threads": threads,
+        "select": list(select),
         "floor_duckdb_threads": floor["threads"],
         "machine": machine_info(),
         "raw_rows": raw_counts,
@@ -453,7 +458,10 @@ def run_bench(persons: int, seed: int, years: int, target: str, work_dir: Path,
 def format_report(report: dict) -> str:
     """The printed table, the ratio and the slowest nodes."""
     lines = [(f"bench: {report['persons']:,} persons x {report['years']} year(s), seed {report['seed']}, "
-              f"target {report['target']} ({report['machine']['cpus']} CPUs, {report['machine']['mem_gb']} GB)"), ""]
+              f"target {report['target']} ({report['machine']['cpus']} CPUs, {report['machine']['mem_gb']} GB)")]
+    if report.get("select"):
+        lines.append(f"dbt build of a part of the project: --select {' '.join(report['select'])}")
+    lines.append("")
     lines.append(f"{'stage':<28}{'seconds':>9}{'peak MB':>10}{'rows/s':>13}")
     for s in report["stages"]:
         label = FLOOR_LABEL if s["name"] == "floor" else s["name"]

@@ -192,7 +192,8 @@ def _cmd_bench(args: argparse.Namespace) -> int:
         check_target(args.target)
         work_dir = Path(args.work_dir)
         report = run_bench(persons=args.persons, seed=args.seed, years=args.years, target=args.target,
-                           work_dir=work_dir, threads=args.threads, faults=args.faults)
+                           work_dir=work_dir, threads=args.threads, faults=args.faults,
+                           select=args.select or ())
     except BenchError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -291,6 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", default=None, help="report file (default WORK_DIR/bench_<target>_<persons>.json)")
     bench.add_argument("--threads", type=int, default=None,
                        help="dbt --threads and the floor's DuckDB threads (default: the profile's and DuckDB's own)")
+    bench.add_argument("--select", nargs="+", default=None, metavar="SELECTOR",
+                       help="time a part of the project: dbt's node selection (default: the whole build)")
     bench.set_defaults(func=_cmd_bench)
     return parser
 
