@@ -45,9 +45,12 @@
 
 {#- One pass of complementary suppression: the common table expressions
     <current>_members and <current>, the cell states after the pass, from
-    the states <previous> (cell_id, n_units, is_empty, count_withheld,
-    cost_withheld, suppression_reason) and the relations (group_id, group_kind, cell_id,
-    cell_role; every cell also in a group of its own, kind 'self').
+    the states <previous> (cell_id, n_units, is_empty, is_derived,
+    count_withheld, cost_withheld, suppression_reason) and the relations
+    (group_id, group_kind, cell_id, cell_role; every cell also in a group of
+    its own, kind 'self'). A derived cell (a remainder an outsider computes,
+    never published) is never the one withheld to protect another: it is
+    known as long as the figures it comes from are.
 
     In a group a whole cell equals its parts plus a residual (the units of
     the whole in no part; kind 'cost': the parts' costs add up to the
@@ -59,7 +62,10 @@
     cost; costs alike for kinds 'set' and 'cost'. Kind 'values': the figures
     of the whole add up to the same sum as the parts weighted by their value,
     so one or two withheld parts, or a single withheld figure of the whole,
-    withhold a further part (the whole when no part is left). -#}
+    withhold a further part (the whole when no part is left). Kind
+    'together': costs that are known sums of the same few unknowns, all
+    withheld once one is; kind 'follow': the parts' costs withheld with the
+    whole's. -#}
 {% macro disclosure_pass_ctes(previous, current, relations) -%}
 {%- set k = var('min_cell_size') %}
 {{ current }}_members as (
@@ -71,6 +77,7 @@
         {{ previous }}.cell_id,
         {{ previous }}.n_units,
         {{ previous }}.is_empty,
+        {{ previous }}.is_derived,
         {{ previous }}.count_withheld,
         {{ previous }}.cost_withheld,
         {{ previous }}.suppression_reason
@@ -113,13 +120,13 @@
             {{ flag("cell_role = 'part' and cost_withheld = 1") }}
         ) over (partition by group_id) as withheld_cost_parts,
         max(
-            {{ flag("cell_role = 'part' and count_withheld = 0 and n_units > 0") }}
+            {{ flag("cell_role = 'part' and count_withheld = 0 and n_units > 0 and is_derived = 0") }}
         ) over (partition by group_id) as has_count_candidate,
         -- a part without units can carry a cost too (net amounts): the last
         -- resort when no part with units is left, an empty one (no unit, no
         -- amount) after all others
         max(
-            {{ flag("cell_role = 'part' and cost_withheld = 0") }}
+            {{ flag("cell_role = 'part' and cost_withheld = 0 and is_derived = 0") }}
         ) over (partition by group_id) as has_cost_candidate,
         row_number() over (
             partition by group_id
@@ -144,6 +151,7 @@
                         cell_role = 'part'
                         and count_withheld = 0
                         and n_units > 0
+                        and is_derived = 0
                         then 0
                     else 1
                 end,
@@ -158,13 +166,19 @@
                         cell_role = 'part'
                         and cost_withheld = 0
                         and n_units > 0
+                        and is_derived = 0
                         then 0
                     when
                         cell_role = 'part'
                         and cost_withheld = 0
                         and is_empty = 0
+                        and is_derived = 0
                         then 1
-                    when cell_role = 'part' and cost_withheld = 0 then 2
+                    when
+                        cell_role = 'part'
+                        and cost_withheld = 0
+                        and is_derived = 0
+                        then 2
                     else 3
                 end,
                 n_units asc,
@@ -247,7 +261,11 @@
                 and not (group_kind = 'set' and residual_n > 0)
                 then 1
             else 0
-        end as is_cost_violated
+        end as is_cost_violated,
+        -- kind 'together': costs published all or none; 'follow': the
+        -- parts' costs withheld with the whole's
+        {{ flag("(group_kind = 'together' and withheld_cost_parts > 0) or (group_kind = 'follow' and whole_cost_withheld = 1)") }}
+            as is_together_violated
     from {{ current }}_rules
 
 ),
@@ -258,6 +276,7 @@
         cell_id,
         n_units,
         is_empty,
+        is_derived,
         suppression_reason,
         count_withheld,
         cost_withheld,
@@ -287,6 +306,7 @@
         end as new_count_withheld,
         case
             when cost_withheld = 1 then 1
+            when is_together_violated = 1 then 1
             when is_cost_violated = 0 then 0
             when
                 has_cost_candidate = 1
@@ -308,6 +328,7 @@
         cell_id,
         max(n_units) as n_units,
         max(is_empty) as is_empty,
+        max(is_derived) as is_derived,
         max(new_count_withheld) as count_withheld,
         greatest(max(new_count_withheld), max(new_cost_withheld))
             as cost_withheld,
@@ -324,4 +345,134 @@
     group by cell_id
 
 )
+{%- endmacro %}
+
+{#- The cell of the catalogue a function belongs to: its value of each
+    column of cost_breakdown_columns (an area in each vocabulary and a cost
+    type), joined by '|'. -#}
+{% macro catalogue_cell_key(relation='') -%}
+    {%- set prefix = relation ~ '.' if relation else '' -%}
+    {%- set parts = [] -%}
+    {%- for column_name, fact_column, value in cost_breakdown_columns() -%}
+        {%- if prefix ~ fact_column not in parts -%}
+            {%- if parts -%}{%- do parts.append("'|'") -%}{%- endif -%}
+            {%- do parts.append(prefix ~ fact_column) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ dbt.concat(parts) }}
+{%- endmacro %}
+
+{#- The cells of the catalogue (catalogue_cell_key) whose cost the cost
+    lines of a sheet fix together, by Gaussian elimination over the lines
+    (each area, each cost type, municipal_cost, regional_cost; the region's
+    cost a cell of its own), when the cells in known (empty on the sheet, or
+    with all their services listed) are known: a list of keys. A cell that
+    is the only unknown of a line is left out (the line less what is known,
+    int_cost_line_differences' remainder of the line). Reads the seeds:
+    empty while dbt parses or before they are loaded. -#}
+{% macro determined_cost_cells(known=[]) -%}
+    {%- set catalogue = ref('function_catalogue') -%}
+    {%- if not execute or adapter.get_relation(
+        catalogue.database, catalogue.schema, catalogue.identifier
+    ) is none -%}
+        {{ return([]) }}
+    {%- endif -%}
+    {%- set fact_columns = [] -%}
+    {%- set line_keys = [] -%}
+    {%- for column_name, fact_column, value in cost_breakdown_columns() -%}
+        {%- if fact_column not in fact_columns -%}{%- do fact_columns.append(fact_column) -%}{%- endif -%}
+        {%- do line_keys.append(fact_column ~ '=' ~ value) -%}
+    {%- endfor -%}
+    {%- do line_keys.append('summary=municipal_cost') -%}
+    {%- do line_keys.append('summary=regional_cost') -%}
+    {%- set found = run_query(
+        'select distinct ' ~ fact_columns | join(', ') ~ ' from '
+        ~ catalogue ~ " where sector = 'municipal' and is_relevant"
+    ) -%}
+    {%- set cells = [] -%}
+    {%- for row in found.rows -%}
+        {%- set cell = {'key': row.values() | join('|'), 'lines': ['summary=municipal_cost']} -%}
+        {%- for fact_column in fact_columns -%}
+            {%- do cell['lines'].append(fact_column ~ '=' ~ row[loop.index0]) -%}
+        {%- endfor -%}
+        {%- if cell['key'] not in known -%}{%- do cells.append(cell) -%}{%- endif -%}
+    {%- endfor -%}
+    {#- the region's cost: in the regional areas, the regional functions'
+        cost type and regional_cost -#}
+    {%- set regional = {'key': none, 'lines': ['summary=regional_cost']} -%}
+    {%- for row in run_query(
+        'select vocabulary, area_code from ' ~ ref('area_vocabulary') ~ " where sector = 'regional'"
+    ).rows -%}
+        {%- do regional['lines'].append('area_' ~ row[0] ~ '=' ~ row[1]) -%}
+    {%- endfor -%}
+    {%- for row in run_query(
+        'select distinct cost_type from ' ~ catalogue ~ " where sector = 'regional'"
+    ).rows -%}
+        {%- do regional['lines'].append('cost_type=' ~ row[0]) -%}
+    {%- endfor -%}
+    {%- do cells.append(regional) -%}
+    {#- a row per line, a column per unknown cell -#}
+    {%- set matrix = [] -%}
+    {%- for key in line_keys -%}
+        {%- set row = [] -%}
+        {%- for cell in cells -%}
+            {%- do row.append(1.0 if key in cell['lines'] else 0.0) -%}
+        {%- endfor -%}
+        {%- do matrix.append(row) -%}
+    {%- endfor -%}
+    {%- set state = namespace(rows=matrix, rank=0) -%}
+    {%- for column in range(cells | length) -%}
+        {%- set pivot = namespace(index=none) -%}
+        {%- for i in range(state.rank, state.rows | length) -%}
+            {%- if pivot.index is none and (state.rows[i][column] | abs) > 1e-9 -%}
+                {%- set pivot.index = i -%}
+            {%- endif -%}
+        {%- endfor -%}
+        {%- if pivot.index is not none -%}
+            {%- set pivot_row = [] -%}
+            {%- for value in state.rows[pivot.index] -%}
+                {%- do pivot_row.append(value / state.rows[pivot.index][column]) -%}
+            {%- endfor -%}
+            {%- set reduced = [] -%}
+            {%- for i in range(state.rows | length) -%}
+                {%- if i == state.rank -%}
+                    {%- do reduced.append(pivot_row) -%}
+                {%- else -%}
+                    {#- the pivot's row and the row at rank trade places -#}
+                    {%- set source = state.rows[state.rank] if i == pivot.index else state.rows[i] -%}
+                    {%- set factor = source[column] -%}
+                    {%- set new_row = [] -%}
+                    {%- for j in range(pivot_row | length) -%}
+                        {%- do new_row.append(source[j] - factor * pivot_row[j]) -%}
+                    {%- endfor -%}
+                    {%- do reduced.append(new_row) -%}
+                {%- endif -%}
+            {%- endfor -%}
+            {%- set state.rows = reduced -%}
+            {%- set state.rank = state.rank + 1 -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {#- a cell is fixed when a reduced row is that cell alone -#}
+    {%- set determined = [] -%}
+    {%- for row in state.rows -%}
+        {%- set nonzero = [] -%}
+        {%- for value in row -%}
+            {%- if (value | abs) > 1e-9 -%}{%- do nonzero.append(loop.index0) -%}{%- endif -%}
+        {%- endfor -%}
+        {%- if nonzero | length == 1 -%}
+            {%- set cell = cells[nonzero[0]] -%}
+            {%- set alone = namespace(found=false) -%}
+            {%- for key in cell['lines'] -%}
+                {%- set holders = [] -%}
+                {%- for other in cells -%}
+                    {%- if key in other['lines'] -%}{%- do holders.append(other) -%}{%- endif -%}
+                {%- endfor -%}
+                {%- if holders | length == 1 -%}{%- set alone.found = true -%}{%- endif -%}
+            {%- endfor -%}
+            {%- if cell['key'] is not none and not alone.found -%}
+                {%- do determined.append(cell['key']) -%}
+            {%- endif -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(determined) }}
 {%- endmacro %}

@@ -38,6 +38,21 @@ def rows(con, sql: str) -> list[dict]:
     return [dict(zip(names, r)) for r in cursor.fetchall()]
 
 
+def keyed(found: list[dict], table: str, key_columns: tuple) -> dict:
+    """Rows by their key; each row knows its table and key (for fig)."""
+    by_key = {}
+    for r in found:
+        key = tuple(r[c] for c in key_columns)
+        r["_key"] = (table, *key)
+        by_key[key] = r
+    return by_key
+
+
+def fig(row: dict, column: str) -> tuple:
+    """A published figure: (its identity, its value; None when withheld)."""
+    return (*row["_key"], column), row[column]
+
+
 def within_bounds(band: tuple, lowest, highest) -> bool:
     """Whether a band (lower, upper; None is open) lies within [lowest, highest) (None: open)."""
     lower, upper = band
@@ -49,6 +64,10 @@ class Audit:
     def __init__(self, con, k: int, dominance_max_share: float, rounding: float):
         self.con, self.k, self.share, self.rounding = con, k, dominance_max_share, rounding
         self.findings: dict[str, list] = defaultdict(list)
+        # every exact equation the checks read: (whole, parts) of figures
+        self.exact_equations: list[tuple] = []
+        self.recovered: dict = {}  # withheld figure -> its value, as the joint attack recovers it
+        self.function_costs: dict | None = None  # (segment, year, function) -> the units' costs
 
     def small(self, value) -> bool:
         return value is not None and 0 < value < self.k
@@ -91,8 +110,13 @@ class Audit:
 
     # checks --------------------------------------------------------------------
 
-    def equation(self, check: str, where, whole, parts, exact: bool) -> None:
-        """whole = sum(parts) (+ an unknown residual unless exact): report what follows."""
+    def equation(self, check: str, where, whole_figure, part_figures, exact: bool) -> None:
+        """whole = sum(parts) (+ an unknown residual unless exact): report what follows.
+        The figures are (key, value) pairs (fig); an exact equation is kept for
+        the joint attack (joint)."""
+        if exact:
+            self.exact_equations.append((whole_figure, list(part_figures), (check, *where)))
+        whole, parts = whole_figure[1], [p[1] for p in part_figures]
         unknown = [p for p in parts if p is None]
         known = sum(p for p in parts if p is not None)
         if whole is None:
@@ -106,16 +130,22 @@ class Audit:
         elif (unknown or not exact) and self.small(rest):
             self.found(check + "_small_difference", *where)
 
+    def same(self, figure, other) -> None:
+        """One figure published in two places."""
+        self.exact_equations.append((figure, [other], ("same",)))
+
     def run(self) -> dict:
         k = self.k
-        prof = {(r["segment_id"], r["analysis_year"], r["section"], r["item"]): r
-                for r in rows(self.con, "select * from analytics.segment_profiles")}
-        overlap = {(r["analysis_year"], r["segment_id"], r["other_segment_id"]): r
-                   for r in rows(self.con, "select * from analytics.segment_overlap")}
-        co = {(r["population"], r["analysis_year"], r["function_number"], r["other_function_number"]): r
-              for r in rows(self.con, "select * from analytics.service_cooccurrence")}
-        conc = rows(self.con, "select * from analytics.cost_concentration order by top_percent")
-        tso = rows(self.con, "select * from analytics.top_spender_overlap order by top_percent")
+        prof = keyed(rows(self.con, "select * from analytics.segment_profiles"),
+                     "segment_profiles", ("segment_id", "analysis_year", "section", "item"))
+        overlap = keyed(rows(self.con, "select * from analytics.segment_overlap"),
+                        "segment_overlap", ("analysis_year", "segment_id", "other_segment_id"))
+        co = keyed(rows(self.con, "select * from analytics.service_cooccurrence"),
+                   "service_cooccurrence", ("population", "analysis_year", "function_number", "other_function_number"))
+        conc = list(keyed(rows(self.con, "select * from analytics.cost_concentration order by top_percent"),
+                          "cost_concentration", ("analysis_year", "population", "cost_scope", "top_percent")).values())
+        tso = list(keyed(rows(self.con, "select * from analytics.top_spender_overlap order by top_percent"),
+                         "top_spender_overlap", ("analysis_year", "population", "top_percent")).values())
         catalogue = {r["segment_id"]: r for r in rows(self.con, "select * from analytics.segment_catalogue")}
 
         # 1. a published count of 1 to k - 1
@@ -151,15 +181,27 @@ class Audit:
             for column in ("n_units_in_both", "cost_in_both"):
                 if mirror and (mirror[column] is None) != (r[column] is None):
                     self.found("mirror_gives_withheld", "segment_overlap", year, a, b, column)
+                if mirror and a < b:
+                    self.same(fig(r, column), fig(mirror, column))
             if a == b and (a, year, "summary", "units") in prof:
                 units = prof[(a, year, "summary", "units")]
                 for mine, theirs in (("n_units_in_both", "segment_size"), ("cost_in_both", "total_cost")):
                     if (r[mine] is None) != (units[theirs] is None):
                         self.found("diagonal_gives_withheld", year, a, mine)
+                    self.same(fig(r, mine), fig(units, theirs))
         for (pop, year, f, g), r in co.items():
             mirror = co.get((pop, year, g, f))
             if mirror and (mirror["n_units"] is None) != (r["n_units"] is None):
                 self.found("mirror_gives_withheld", "service_cooccurrence", pop, year, f, g)
+            if mirror and f < g:
+                self.same(fig(r, "n_units"), fig(mirror, "n_units"))
+        # a segment's size on each line of its sheet, and on its units line
+        for (s, year, section, item), r in prof.items():
+            units = prof.get((s, year, "summary", "units"))
+            if units:
+                self.same(fig(r, "segment_size"), fig(units, "segment_size"))
+                if (section, item) == ("summary", "units"):
+                    self.same(fig(r, "n_units"), fig(units, "segment_size"))
 
         # 4. a line against its segment; lines that are disjoint parts of it
         young, old = project_vars()["profile_age_shares"].values()
@@ -173,8 +215,8 @@ class Audit:
             for items in ((f"under_{young}", f"over_{old}"), ("one_chronic_condition", "several_chronic_conditions")):
                 cells = [prof.get((s, year, "summary", i)) for i in items]
                 if units and all(cells):
-                    self.equation("disjoint_lines", (s, year, items), units["segment_size"],
-                                  [c["n_units"] for c in cells], exact=False)
+                    self.equation("disjoint_lines", (s, year, items), fig(units, "segment_size"),
+                                  [fig(c, "n_units") for c in cells], exact=False)
 
         # 4b. lines that are unions of bands (their bound is a band's), and the
         # number of services behind a mean against the bands of that number
@@ -188,6 +230,7 @@ class Audit:
         sector_of = {(f"area_cost_{r['vocabulary']}", r["area_code"]): r["sector"] for r in areas}
         with (REPO / "seeds" / "function_catalogue.csv").open(encoding="utf-8") as catalogue_file:
             functions = {r["function_number"]: r for r in csv.DictReader(catalogue_file)}
+        regional_types = {f["cost_type"] for f in functions.values() if f["sector"] == "regional"}
 
         def band_range(section: str, item: str) -> tuple:
             bounds = age_bounds if section == "age_band" else cost_bounds
@@ -222,17 +265,18 @@ class Audit:
                 within = [r for r in bands if within_bounds(band_range(section, r["item"]), lowest, highest)]
                 outside = [r for r in bands if r not in within]
                 for column, whole_column in (("n_units", "segment_size"), ("total_cost", "total_cost")):
-                    self.equation(f"union_line_{column}", (s, year, item), line[column],
-                                  [r[column] for r in within], exact=True)
-                    self.equation(f"union_rest_{column}", (s, year, item), units[whole_column],
-                                  [line[column]] + [r[column] for r in outside], exact=True)
+                    self.equation(f"union_line_{column}", (s, year, item), fig(line, column),
+                                  [fig(r, column) for r in within], exact=True)
+                    self.equation(f"union_rest_{column}", (s, year, item), fig(units, whole_column),
+                                  [fig(line, column)] + [fig(r, column) for r in outside], exact=True)
                 if section == "age_band":
                     ages.append(line)
             if len(ages) == 2:
                 between = [r for (s2, y2, sec, _), r in prof.items() if (s2, y2, sec) == (s, year, "age_band")
                            and within_bounds(band_range("age_band", r["item"]), young, old)]
-                self.equation("ages_union", (s, year), units["segment_size"],
-                              [m["n_units"] for m in ages] + [r["n_units"] for r in between], exact=True)
+                self.equation("ages_union", (s, year), fig(units, "segment_size"),
+                              [fig(m, "n_units") for m in ages] + [fig(r, "n_units") for r in between],
+                              exact=True)
             # a sum of a value over the units (services, areas, conditions)
             # with the size gives back withheld counts of the lines by value
             services = prof.get((s, year, "summary", "municipal_services"))
@@ -270,6 +314,7 @@ class Audit:
                 for column in ("n_units", "total_cost"):
                     if (first[0][column] is None) != (first[1][column] is None):
                         self.found("no_services_bands_give_withheld", s, year, column)
+                    self.same(fig(first[0], column), fig(first[1], column))
 
         # 5. bands against the segment; costs by area, type and sector against its cost
         sections = defaultdict(list)
@@ -280,10 +325,10 @@ class Audit:
             if units is None:
                 continue
             if section.endswith("_band"):
-                self.equation("bands", (s, year, section), units["segment_size"],
-                              [c["n_units"] for c in cells], exact=True)
-                self.equation("band_costs", (s, year, section), units["total_cost"],
-                              [c["total_cost"] for c in cells], exact=True)
+                self.equation("bands", (s, year, section), fig(units, "segment_size"),
+                              [fig(c, "n_units") for c in cells], exact=True)
+                self.equation("band_costs", (s, year, section), fig(units, "total_cost"),
+                              [fig(c, "total_cost") for c in cells], exact=True)
             # (parts, the line they add up to)
             sums = []
             if section.startswith("area_cost_"):
@@ -302,11 +347,53 @@ class Audit:
                     for c in cells:
                         by_item[functions[c["item"]][column]].append(c)
                     for item, services in by_item.items():
+                        if column == "cost_type" and item in regional_types:
+                            # the region's cost is of this type too (its activity is no service)
+                            regional = prof.get((s, year, "summary", "regional_cost"))
+                            if len(regional_types) > 1 or regional is None:
+                                continue
+                            services = [*services, regional]
                         sums.append((services, prof.get((s, year, breakdown, item))))
             for parts, whole in sums:
                 if parts and whole:
-                    self.equation_costs(("cost_parts", s, year, section, whole["item"]), whole["total_cost"],
-                                        [c["total_cost"] for c in parts])
+                    self.equation_costs(("cost_parts", s, year, section, whole["item"]), fig(whole, "total_cost"),
+                                        [fig(c, "total_cost") for c in parts])
+
+        # 5b. all cost lines of a sheet at once: every municipal function of
+        # the catalogue is an unknown of its own (a listed service's line is
+        # its figure, an unlisted one of a complete list is known to be 0),
+        # the region's cost another; each area of both vocabularies, each
+        # cost type and the municipal cost is a sum of them
+        # (a function outside the analysis carries no cost: the outsider knows it)
+        municipal_functions = [f for f, r in functions.items()
+                               if r["sector"] == "municipal" and r["is_relevant"] == "true"]
+        for s, year in {(key[0], key[1]) for key in prof}:
+            listed = {r["item"]: r for r in lines_of[(s, year, "top_services")]}
+            # a whole population's sheet lists no services: none is known
+            complete_list = not catalogue[s]["is_reference"] and len(listed) < settings["profile_top_services"]
+            atoms = {}
+            for f in municipal_functions:
+                if f in listed:
+                    atoms[f] = fig(listed[f], "total_cost")
+                elif not complete_list:
+                    atoms[f] = (("function_cost", s, year, f), None)  # never published
+            regional = prof.get((s, year, "summary", "regional_cost"))
+            municipal = prof.get((s, year, "summary", "municipal_cost"))
+            if regional is None or municipal is None:
+                continue
+            self.equation_costs(("functions_in_municipal_cost", s, year), fig(municipal, "total_cost"),
+                                list(atoms.values()))
+            for column in ("area_stevns", "area_skanderborg", "cost_type"):
+                breakdown = "cost_type" if column == "cost_type" else "area_cost_" + column[5:]
+                for line in lines_of[(s, year, breakdown)]:
+                    item = line["item"]
+                    parts = [a for f, a in atoms.items() if functions[f][column] == item]
+                    if sector_of.get((breakdown, item)) == "regional" or (
+                            column == "cost_type" and item in regional_types):
+                        if column == "cost_type" and len(regional_types) > 1:
+                            continue
+                        parts.append(fig(regional, "total_cost"))
+                    self.exact_equations.append((fig(line, "total_cost"), parts, ("functions_in_line", s, year)))
 
         # 6. segments against the segments they contain (found from the members)
         members = self.members()
@@ -326,7 +413,7 @@ class Audit:
                         if w is None:
                             continue
                         self.equation("segment_against_subset", (whole, part, year, *line),
-                                      w["n_units"], [r["n_units"]], exact=False)
+                                      fig(w, "n_units"), [fig(r, "n_units")], exact=False)
                     # overlaps with a third segment
                     for (y, a, b), r in overlap.items():
                         if y != year or b != part:
@@ -334,35 +421,38 @@ class Audit:
                         w = overlap.get((year, a, whole))
                         if w:
                             self.equation("overlap_against_subset", (year, a, whole, part),
-                                          w["n_units_in_both"], [r["n_units_in_both"]], exact=False)
+                                          fig(w, "n_units_in_both"), [fig(r, "n_units_in_both")], exact=False)
         for year, found in partitions.items():
             for whole, parts in found:
                 for line, w in lines[(whole, year)].items():
                     cells = [lines[(p, year)].get(line) for p in parts]
                     if any(c is None for c in cells):
                         continue
-                    self.equation("partition", (whole, year, *line), w["n_units"],
-                                  [c["n_units"] for c in cells], exact=True)
+                    self.equation("partition", (whole, year, *line), fig(w, "n_units"),
+                                  [fig(c, "n_units") for c in cells], exact=True)
                     # a line no unit of the whole is on says its parts are empty anyway
                     if w["n_units"] != 0 or w["total_cost"] != 0:
-                        self.equation_costs(("partition_cost", whole, year, *line), w["total_cost"],
-                                            [c["total_cost"] for c in cells])
+                        self.equation_costs(("partition_cost", whole, year, *line), fig(w, "total_cost"),
+                                            [fig(c, "total_cost") for c in cells])
                 for a in segments_by_year[year]:
                     w = overlap.get((year, a, whole))
                     cells = [overlap.get((year, a, p)) for p in parts]
                     if w and all(cells):
-                        self.equation("overlap_partition", (year, a, whole), w["n_units_in_both"],
-                                      [c["n_units_in_both"] for c in cells], exact=True)
+                        self.equation("overlap_partition", (year, a, whole), fig(w, "n_units_in_both"),
+                                      [fig(c, "n_units_in_both") for c in cells], exact=True)
+                        self.equation_costs(("overlap_partition_cost", year, a, whole), fig(w, "cost_in_both"),
+                                            [fig(c, "cost_in_both") for c in cells])
 
         # 7. an overlap pair against the diagonals; a co-occurrence pair likewise
         for (year, a, b), r in overlap.items():
             if a != b:
                 self.equation("overlap_against_diagonal", (year, a, b),
-                              overlap[(year, a, a)]["n_units_in_both"], [r["n_units_in_both"]], exact=False)
+                              fig(overlap[(year, a, a)], "n_units_in_both"), [fig(r, "n_units_in_both")],
+                              exact=False)
         for (pop, year, f, g), r in co.items():
             if f != g:
                 self.equation("cooccurrence_against_diagonal", (pop, year, f, g),
-                              co[(pop, year, f, f)]["n_units"], [r["n_units"]], exact=False)
+                              fig(co[(pop, year, f, f)], "n_units"), [fig(r, "n_units")], exact=False)
 
         # 8. nested top groups, the population, municipal plus regional
         nested = defaultdict(list)
@@ -370,28 +460,103 @@ class Audit:
             nested[(r["analysis_year"], r["population"], r["cost_scope"])].append(r)
         for key, groups in nested.items():
             for smaller, larger in itertools.pairwise(groups):
-                self.equation("nested_top_groups", (*key, smaller["top_percent"]), larger["n_units"],
-                              [smaller["n_units"]], exact=False)
-            self.equation("top_group_in_population", key, groups[-1]["population_size"],
-                          [groups[-1]["n_units"]], exact=False)
+                self.equation("nested_top_groups", (*key, smaller["top_percent"]), fig(larger, "n_units"),
+                              [fig(smaller, "n_units")], exact=False)
+            self.equation("top_group_in_population", key, fig(groups[-1], "population_size"),
+                          [fig(groups[-1], "n_units")], exact=False)
         for (year, pop, scope), groups in nested.items():
             if scope == "total":
-                parts = [nested.get((year, pop, s), [{}])[0].get("population_cost") for s in ("municipal", "regional")]
-                self.equation_costs(("population_scopes", year, pop), groups[0]["population_cost"], parts)
+                scopes = [nested.get((year, pop, s)) for s in ("municipal", "regional")]
+                if all(scopes):
+                    self.equation_costs(("population_scopes", year, pop), fig(groups[0], "population_cost"),
+                                        [fig(scope[0], "population_cost") for scope in scopes])
         for r in tso:
             for column in ("n_top_municipal", "n_top_regional"):
                 self.equation("top_spenders_in_group", (r["analysis_year"], r["population"], r["top_percent"]),
-                              r[column], [r["n_in_both"]], exact=False)
+                              fig(r, column), [fig(r, "n_in_both")], exact=False)
 
         # 9. one unit's figure: a cut-off not rounded, a cost one unit dominates
         for r in conc:
             if r["threshold_cost"] is not None and float(r["threshold_cost"]) % self.rounding:
                 self.found("one_unit_threshold_published", r["analysis_year"], r["population"], r["top_percent"])
         self.dominance(prof, overlap, members, catalogue)
+        self.joint()
         return self.findings
 
-    def equation_costs(self, where, whole, parts) -> None:
+    def joint(self) -> None:
+        """All exact equations at once (Gaussian elimination, not one at a
+        time): a withheld figure is recovered when it is fixed by them, that
+        is when its unit vector lies in the row space of the equations over
+        the withheld figures (no zero in the null space's row of it)."""
+        import numpy as np
+
+        equations, constants = [], []
+        for whole, parts, _ in self.exact_equations:
+            coefficients, constant = defaultdict(float), 0.0
+            for (key, value), sign in [(whole, 1.0)] + [(p, -1.0) for p in parts]:
+                if value is None:
+                    coefficients[key] += sign
+                else:
+                    constant -= sign * float(value)
+            coefficients = {key: c for key, c in coefficients.items() if c}
+            if coefficients:
+                equations.append(coefficients)
+                constants.append(constant)
+        # the withheld figures that equations tie together, component by component
+        parent: dict = {}
+
+        def root(key):
+            while parent.setdefault(key, key) != key:
+                parent[key] = parent[parent[key]]
+                key = parent[key]
+            return key
+
+        for coefficients in equations:
+            first, *rest = coefficients
+            for key in rest:
+                parent[root(key)] = root(first)
+        components = defaultdict(list)
+        for coefficients, constant in zip(equations, constants):
+            components[root(next(iter(coefficients)))].append((coefficients, constant))
+        for found in components.values():
+            unknowns = sorted({key for coefficients, _ in found for key in coefficients}, key=repr)
+            column = {key: j for j, key in enumerate(unknowns)}
+            matrix = np.zeros((len(found), len(unknowns)))
+            for i, (coefficients, _) in enumerate(found):
+                for key, c in coefficients.items():
+                    matrix[i, column[key]] = c
+            _, singular, rows_t = np.linalg.svd(matrix)
+            rank = int((singular > 1e-9 * max(1.0, singular[0])).sum())
+            null_space = rows_t[rank:]
+            solution = np.linalg.lstsq(matrix, np.array([c for _, c in found]), rcond=None)[0]
+            for key, j in column.items():
+                if not null_space.size or np.abs(null_space[:, j]).max() < 1e-9:
+                    self.recovered[key] = value = round(float(solution[j]), 2)
+                    # a figure fixed at 0 follows from a published zero (a
+                    # line no unit of a containing segment is on, disjoint
+                    # segments' overlap): it says no more than that zero
+                    if value != 0 and (key[0] != "function_cost" or self.sensitive_function_cost(*key[1:])):
+                        self.found("jointly_recovered", *key)
+
+    def sensitive_function_cost(self, segment, year, function) -> bool:
+        """A segment's cost of one function, never published: whether 1 to
+        k - 1 units carry it, or one unit dominates it."""
+        if self.function_costs is None:
+            self.function_costs = defaultdict(list)
+            for s, y, f, cost in self.con.execute(
+                    "select members.segment_id, members.analysis_year, services.function_number,"
+                    " services.service_cost from restricted.segment_members as members"
+                    " inner join intermediate.int_unit_services as services"
+                    " on members.population = services.population and members.unit_id = services.unit_id"
+                    " and members.analysis_year = services.analysis_year").fetchall():
+                self.function_costs[(s, y, f)].append(abs(float(cost)))
+        costs = self.function_costs.get((segment, year, function), [])
+        return self.small(len(costs)) or (sum(costs) > 0 and max(costs) > self.share * sum(costs))
+
+    def equation_costs(self, where, whole_figure, part_figures) -> None:
         """Costs that add up exactly: one withheld part, or the whole from its parts, is recovered."""
+        self.exact_equations.append((whole_figure, list(part_figures), where))
+        whole, parts = whole_figure[1], [p[1] for p in part_figures]
         unknown = [p for p in parts if p is None]
         if whole is not None and len(unknown) == 1:
             self.found(where[0] + "_part_recovered", *where[1:])

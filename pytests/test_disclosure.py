@@ -36,3 +36,21 @@ def test_the_audit_recovers_cells_when_only_small_cells_are_withheld(build, tmp_
     recovered = {check for check, found in findings.items() if found}
     assert any(check.endswith(("_recovered", "_small_difference")) for check in recovered), recovered
     assert not findings["small_published_count"]
+
+
+def test_the_joint_attack_recovers_what_one_equation_at_a_time_misses(build, tmp_path):
+    # without the groups that protect figures the equations fix only
+    # together (a complete list's costs, a line less another, a cell of the
+    # catalogue the lines fix), every equation alone still protects its
+    # cells, and the joint attack recovers figures
+    copy = tmp_path / "welfare.duckdb"
+    shutil.copy(build.warehouse, copy)
+    with duckdb.connect(str(copy)) as con:
+        con.execute("delete from intermediate.int_disclosure_relations where group_kind in ('together', 'follow')"
+                    " or group_id like 'difference|%'")
+    result = dbt("run", "--select", "int_cells_withheld+", warehouse=copy, target_dir=tmp_path / "t",
+                 log_dir=tmp_path / "l")
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    with duckdb.connect(str(copy), read_only=True) as con:
+        findings = {check: found for check, found in audit(con).items() if found}
+    assert findings.get("jointly_recovered"), findings

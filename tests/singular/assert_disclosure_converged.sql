@@ -33,6 +33,7 @@ converged as (
         cell_id,
         n_units,
         {{ flag('is_empty') }} as is_empty,
+        {{ flag('is_derived') }} as is_derived,
         {{ flag('is_count_withheld') }} as count_withheld,
         {{ flag('is_cost_withheld') }} as cost_withheld,
         suppression_reason

@@ -36,6 +36,7 @@ primary_rules as (
         cell_id,
         n_units,
         {{ flag('n_units = 0 and abs_cost_sum = 0') }} as is_empty,
+        {{ flag("cell_source = 'profile_remainder'") }} as is_derived,
         case
             when base_units between 1 and {{ k - 1 }} then 'small_segment'
             when n_units between 1 and {{ k - 1 }} then 'small_cell'
@@ -56,6 +57,7 @@ pass_0 as (
         cell_id,
         n_units,
         is_empty,
+        is_derived,
         {{ flag("suppression_reason in ('small_segment', 'small_cell')") }}
             as count_withheld,
         {{ flag('suppression_reason is not null') }} as cost_withheld,
@@ -76,6 +78,7 @@ final as (
         cell_id,
         n_units,
         is_empty = 1 as is_empty,
+        is_derived = 1 as is_derived,
         count_withheld = 1 as is_count_withheld,
         cost_withheld = 1 as is_cost_withheld,
         count_withheld = 1 or cost_withheld = 1 as is_withheld,

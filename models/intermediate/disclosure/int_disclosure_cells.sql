@@ -36,6 +36,12 @@ int_top_spender_overlap_groups as (
 
 ),
 
+int_profile_remainder_cells as (
+
+    select * from {{ ref('int_profile_remainder_cells') }}
+
+),
+
 cell_figures as (
 
     select
@@ -109,6 +115,17 @@ cell_figures as (
         0 as largest_unit_cost,
         0 as abs_cost_sum
     from int_top_spender_overlap_groups
+    union all
+    -- never published, but derived from published lines by subtraction
+    select
+        'profile_remainder' as cell_source,
+        cell_id,
+        n_units,
+        segment_size as base_units,
+        1 as has_cost,
+        largest_unit_cost,
+        abs_cost_sum
+    from int_profile_remainder_cells
 
 ),
 

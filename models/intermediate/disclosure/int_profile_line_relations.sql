@@ -35,6 +35,15 @@
             'band_upper <= ' ~ threshold[population], [population])) %}
     {%- endif %}
 {%- endfor %}
+{#- the sections of a sheet's costs by service, area and cost type -#}
+{%- set cost_sections = ['top_services'] %}
+{%- for column_name, fact_column, value in cost_breakdown_columns() %}
+    {%- set section = 'cost_type' if fact_column == 'cost_type'
+        else 'area_cost_' ~ fact_column[5:] %}
+    {%- if section not in cost_sections %}
+        {%- do cost_sections.append(section) %}
+    {%- endif %}
+{%- endfor %}
 with
 
 int_segment_profile_cells as (
@@ -52,6 +61,24 @@ area_vocabulary as (
 function_catalogue as (
 
     select * from {{ ref('function_catalogue') }}
+
+),
+
+int_profile_remainder_cells as (
+
+    select * from {{ ref('int_profile_remainder_cells') }}
+
+),
+
+int_profile_cells_fixed as (
+
+    select * from {{ ref('int_profile_cells_fixed') }}
+
+),
+
+int_cost_line_differences as (
+
+    select * from {{ ref('int_cost_line_differences') }}
 
 ),
 
@@ -279,6 +306,24 @@ top_service_lines as (
         count(*) over (partition by segment_cell_id) as n_top_lines
     from profile_lines
     where section = 'top_services'
+
+),
+
+complete_lists as (
+
+    -- the sheets whose list of top services holds every service the
+    -- segment's units receive
+    select distinct segment_cell_id
+    from top_service_lines
+    where n_top_lines < {{ var('profile_top_services') }}
+
+),
+
+regional_cost_types as (
+
+    select distinct cost_type
+    from function_catalogue
+    where sector = 'regional'
 
 ),
 
@@ -554,10 +599,27 @@ cost_part_lines as (
                 and breakdown_lines.section = '{{ section }}'
                 and function_catalogue.{{ fact_column }} = breakdown_lines.item
         where top_service_lines.n_top_lines < {{ var('profile_top_services') }}
-        {%- if not loop.last %}
-            union all
-        {%- endif %}
+        union all
     {%- endfor %}
+    -- the region's cost is of the cost type of the catalogue's regional
+    -- functions: with the services of that type it adds up to the type's cost
+    select
+        complete_lists.segment_cell_id,
+        sector_lines.cell_id,
+        {{ dbt.concat(["'services|cost_type|'", 'breakdown_lines.item']) }}
+            as part_set,
+        breakdown_lines.cell_id as whole_cell_id
+    from complete_lists
+    inner join sector_lines
+        on
+            complete_lists.segment_cell_id = sector_lines.segment_cell_id
+            and sector_lines.sector_item = 'regional_cost'
+    inner join profile_lines as breakdown_lines
+        on
+            complete_lists.segment_cell_id = breakdown_lines.segment_cell_id
+            and breakdown_lines.section = 'cost_type'
+    inner join regional_cost_types
+        on breakdown_lines.item = regional_cost_types.cost_type
 
 ),
 
@@ -583,11 +645,274 @@ costs_of_segment as (
 
 ),
 
+cost_families_of_complete_lists as (
+
+    -- a complete list names every service, so each cost by service, by area
+    -- of either vocabulary, by cost type and by sector is a known sum of the
+    -- same few unknowns, and the equations together recover what each one
+    -- alone does not (an area of one vocabulary from two of the other): where
+    -- one of these costs is withheld, all of them are (kind 'together'),
+    -- but those equal to the segment's cost and the empty ones, which say
+    -- nothing the sheet does not
+    select
+        {{ disclosure_cell_id([
+            "'together'", 'profile_lines.segment_cell_id'
+        ]) }} as group_id,
+        'together' as group_kind,
+        profile_lines.cell_id,
+        'part' as cell_role
+    from profile_lines
+    inner join complete_lists
+        on profile_lines.segment_cell_id = complete_lists.segment_cell_id
+    where
+        (
+            profile_lines.section in (
+                {%- for section in cost_sections %}
+                    '{{ section }}'{{ ',' if not loop.last }}
+                {%- endfor %}
+            )
+            or (
+                profile_lines.section = 'summary'
+                and profile_lines.item in ('municipal_cost', 'regional_cost')
+            )
+        )
+        and profile_lines.total_cost != profile_lines.segment_cost
+        and not (profile_lines.n_units = 0 and profile_lines.abs_cost_sum = 0)
+
+),
+
+line_differences as (
+
+    select distinct
+        section,
+        item,
+        coalesce(part_section, '') as part_section,
+        coalesce(part_item, '') as part_item
+    from int_cost_line_differences
+    -- regional_cost is the region's cost alone: a listed figure of its own
+    where
+        not (section = 'summary' and item = 'regional_cost')
+
+),
+
+listed_in_differences as (
+
+    -- the listed services of a difference (the region's cost as
+    -- regional_cost) on each sheet
+    select
+        listed_lines.segment_cell_id,
+        int_cost_line_differences.section,
+        int_cost_line_differences.item,
+        coalesce(int_cost_line_differences.part_section, '') as part_section,
+        coalesce(int_cost_line_differences.part_item, '') as part_item,
+        listed_lines.cell_id
+    from int_cost_line_differences
+    inner join profile_lines as listed_lines
+        on
+            (
+                listed_lines.section = 'top_services'
+                and int_cost_line_differences.function_number
+                = listed_lines.item
+            )
+            or (
+                int_cost_line_differences.function_number = 'regional'
+                and listed_lines.section = 'summary'
+                and listed_lines.item = 'regional_cost'
+            )
+
+),
+
+remainder_lines as (
+
+    -- on each sheet a line, the line subtracted (when the sheet has both)
+    -- and the remainder, where the difference has a listed service or a
+    -- remainder: a line = the line subtracted + the listed services of the
+    -- difference + the remainder (none when no unit has an unlisted one)
+    select
+        {{ disclosure_cell_id([
+            "'difference'", 'whole_lines.segment_cell_id',
+            'line_differences.section', 'line_differences.item',
+            'line_differences.part_section', 'line_differences.part_item'
+        ]) }} as group_id,
+        whole_lines.segment_cell_id,
+        line_differences.section,
+        line_differences.item,
+        line_differences.part_section,
+        line_differences.part_item,
+        whole_lines.cell_id as whole_cell_id,
+        subtracted_lines.cell_id as subtracted_cell_id,
+        int_profile_remainder_cells.cell_id as remainder_cell_id
+    from line_differences
+    inner join profile_lines as whole_lines
+        on
+            line_differences.section = whole_lines.section
+            and line_differences.item = whole_lines.item
+    left join profile_lines as subtracted_lines
+        on
+            whole_lines.segment_cell_id = subtracted_lines.segment_cell_id
+            and line_differences.part_section = subtracted_lines.section
+            and line_differences.part_item = subtracted_lines.item
+    left join int_profile_remainder_cells
+        on
+            whole_lines.segment_cell_id
+            = int_profile_remainder_cells.segment_cell_id
+            and line_differences.section = int_profile_remainder_cells.section
+            and line_differences.item = int_profile_remainder_cells.item
+            and line_differences.part_section
+            = coalesce(int_profile_remainder_cells.part_section, '')
+            and line_differences.part_item
+            = coalesce(int_profile_remainder_cells.part_item, '')
+    where
+        (
+            line_differences.part_section = ''
+            or subtracted_lines.cell_id is not null
+        )
+        and (
+            int_profile_remainder_cells.cell_id is not null
+            or exists (
+                select 1 as is_listed
+                from listed_in_differences
+                where
+                    listed_in_differences.segment_cell_id
+                    = whole_lines.segment_cell_id
+                    and listed_in_differences.section = line_differences.section
+                    and listed_in_differences.item = line_differences.item
+                    and listed_in_differences.part_section
+                    = line_differences.part_section
+                    and listed_in_differences.part_item
+                    = line_differences.part_item
+            )
+        )
+
+),
+
+remainders_of_lines as (
+
+    -- kind 'cost'
+    select
+        group_id,
+        'cost' as group_kind,
+        whole_cell_id as cell_id,
+        'whole' as cell_role
+    from remainder_lines
+    union all
+    select
+        group_id,
+        'cost' as group_kind,
+        subtracted_cell_id as cell_id,
+        'part' as cell_role
+    from remainder_lines
+    where subtracted_cell_id is not null
+    union all
+    select
+        group_id,
+        'cost' as group_kind,
+        remainder_cell_id as cell_id,
+        'part' as cell_role
+    from remainder_lines
+    where remainder_cell_id is not null
+    union all
+    select
+        remainder_lines.group_id,
+        'cost' as group_kind,
+        listed_in_differences.cell_id,
+        'part' as cell_role
+    from remainder_lines
+    inner join listed_in_differences
+        on
+            remainder_lines.segment_cell_id
+            = listed_in_differences.segment_cell_id
+            and remainder_lines.section = listed_in_differences.section
+            and remainder_lines.item = listed_in_differences.item
+            and remainder_lines.part_section
+            = listed_in_differences.part_section
+            and remainder_lines.part_item = listed_in_differences.part_item
+
+),
+
+fixed_cell_figures as (
+
+    -- on each sheet, the figures of a cell of the catalogue its lines fix
+    -- (int_profile_cells_fixed): the cost of its unlisted services and its
+    -- listed services
+    select
+        {{ disclosure_cell_id([
+            "'follow'", 'int_profile_cells_fixed.segment_cell_id',
+            'int_profile_cells_fixed.cell_key'
+        ]) }} as group_id,
+        int_profile_cells_fixed.segment_cell_id,
+        int_profile_remainder_cells.cell_id
+    from int_profile_cells_fixed
+    inner join int_profile_remainder_cells
+        on
+            int_profile_cells_fixed.segment_cell_id
+            = int_profile_remainder_cells.segment_cell_id
+            and int_profile_remainder_cells.section = 'cross_cell'
+            and int_profile_cells_fixed.cell_key
+            = int_profile_remainder_cells.item
+    union all
+    select
+        {{ disclosure_cell_id([
+            "'follow'", 'int_profile_cells_fixed.segment_cell_id',
+            'int_profile_cells_fixed.cell_key'
+        ]) }} as group_id,
+        int_profile_cells_fixed.segment_cell_id,
+        listed_lines.cell_id
+    from int_profile_cells_fixed
+    inner join function_catalogue
+        on
+            int_profile_cells_fixed.cell_key
+            = {{ catalogue_cell_key('function_catalogue') }}
+    inner join profile_lines as listed_lines
+        on
+            int_profile_cells_fixed.segment_cell_id
+            = listed_lines.segment_cell_id
+            and listed_lines.section = 'top_services'
+            and function_catalogue.function_number = listed_lines.item
+
+),
+
+secondary_lines_of_fixed_cells as (
+
+    -- where a figure of a cell the lines of all vocabularies and cost types
+    -- fix together is withheld, so are the costs by area of the other
+    -- vocabularies and by cost type (kind 'follow'): the areas of var
+    -- area_vocabulary alone, one partition, fix no such cell
+    select
+        group_id,
+        'follow' as group_kind,
+        cell_id,
+        'whole' as cell_role
+    from fixed_cell_figures
+    union all
+    select distinct
+        fixed_cell_figures.group_id,
+        'follow' as group_kind,
+        profile_lines.cell_id,
+        'part' as cell_role
+    from fixed_cell_figures
+    inner join profile_lines
+        on fixed_cell_figures.segment_cell_id = profile_lines.segment_cell_id
+    where
+        (
+            profile_lines.section = 'cost_type'
+            or (
+                profile_lines.section like 'area_cost_%'
+                and profile_lines.section
+                != 'area_cost_{{ var('area_vocabulary') }}'
+            )
+        )
+        and not (profile_lines.n_units = 0 and profile_lines.abs_cost_sum = 0)
+
+),
+
 final as (
 
     {%- set groups = ['bands_in_segment', 'lines_in_segment', 'lines_as_unions',
         'value_sums_over_bands',
-        'disjoint_lines_in_segment', 'costs_of_segment', 'no_service_lines'] %}
+        'disjoint_lines_in_segment', 'costs_of_segment', 'no_service_lines',
+        'cost_families_of_complete_lists', 'remainders_of_lines',
+        'secondary_lines_of_fixed_cells'] %}
     {%- for group in groups %}
         select
             group_id,
