@@ -188,6 +188,21 @@
 
 ),
 
+{{ current }}_known as (
+
+    -- a derived part is known only while the figures it is derived from
+    -- are: in its group (kind 'cost') once the whole or another part is
+    -- withheld, it is unknown too
+    select
+        *,
+        {{ flag(
+            "is_derived = 1 and cost_withheld = 0 and group_kind = 'cost'"
+            ~ " and (whole_cost_withheld = 1 or withheld_cost_parts > 0)"
+        ) }} as is_derived_unknown
+    from {{ current }}_groups
+
+),
+
 {{ current }}_rules as (
 
     select
@@ -195,8 +210,11 @@
         case
             when group_kind in ('set', 'count') then whole_n - parts_n
             else 0
-        end as residual_n
-    from {{ current }}_groups
+        end as residual_n,
+        withheld_cost_parts
+        + sum(is_derived_unknown) over (partition by group_id)
+            as unknown_cost_parts
+    from {{ current }}_known
 
 ),
 
@@ -251,13 +269,13 @@
             when group_kind not in ('set', 'cost') then 0
             when
                 whole_cost_withheld = 0
-                and withheld_cost_parts = 1
+                and unknown_cost_parts = 1
                 and not (group_kind = 'set' and residual_n > 0)
                 then 1
             when
                 whole_cost_withheld = 1
                 and whole_n > 0
-                and withheld_cost_parts = 0
+                and unknown_cost_parts = 0
                 and not (group_kind = 'set' and residual_n > 0)
                 then 1
             else 0
@@ -307,6 +325,7 @@
         case
             when cost_withheld = 1 then 1
             when is_together_violated = 1 then 1
+            when is_derived_unknown = 1 then 1
             when is_cost_violated = 0 then 0
             when
                 has_cost_candidate = 1
@@ -366,10 +385,13 @@
     lines of a sheet fix together, by Gaussian elimination over the lines
     (each area, each cost type, municipal_cost, regional_cost; the region's
     cost a cell of its own), when the cells in known (empty on the sheet, or
-    with all their services listed) are known: a list of keys. A cell that
-    is the only unknown of a line is left out (the line less what is known,
-    int_cost_line_differences' remainder of the line). Reads the seeds:
-    empty while dbt parses or before they are loaded. -#}
+    with all their services listed) are known; a cell that is the only
+    unknown of a line is left out (the line less what is known,
+    int_cost_line_differences' remainder of the line). For each, the lines
+    of the other vocabularies and the cost types that, withheld, leave it
+    unfixed (those of var area_vocabulary and the sector costs stay): a list
+    of {'cell': key, 'lines': [(section, item)]}. Reads the seeds: empty
+    while dbt parses or before they are loaded. -#}
 {% macro determined_cost_cells(known=[]) -%}
     {%- set catalogue = ref('function_catalogue') -%}
     {%- if not execute or adapter.get_relation(
@@ -379,9 +401,13 @@
     {%- endif -%}
     {%- set fact_columns = [] -%}
     {%- set line_keys = [] -%}
+    {%- set secondary_lines = [] -%}
     {%- for column_name, fact_column, value in cost_breakdown_columns() -%}
         {%- if fact_column not in fact_columns -%}{%- do fact_columns.append(fact_column) -%}{%- endif -%}
         {%- do line_keys.append(fact_column ~ '=' ~ value) -%}
+        {%- if fact_column != 'area_' ~ var('area_vocabulary') -%}
+            {%- do secondary_lines.append(fact_column ~ '=' ~ value) -%}
+        {%- endif -%}
     {%- endfor -%}
     {%- do line_keys.append('summary=municipal_cost') -%}
     {%- do line_keys.append('summary=regional_cost') -%}
@@ -411,7 +437,53 @@
         {%- do regional['lines'].append('cost_type=' ~ row[0]) -%}
     {%- endfor -%}
     {%- do cells.append(regional) -%}
-    {#- a row per line, a column per unknown cell -#}
+    {%- set determined = [] -%}
+    {%- for index in range(cells | length) -%}
+        {%- set cell = cells[index] -%}
+        {%- set alone = namespace(found=false) -%}
+        {%- for key in cell['lines'] -%}
+            {%- set holders = [] -%}
+            {%- for other in cells -%}
+                {%- if key in other['lines'] -%}{%- do holders.append(other) -%}{%- endif -%}
+            {%- endfor -%}
+            {%- if holders | length == 1 -%}{%- set alone.found = true -%}{%- endif -%}
+        {%- endfor -%}
+        {%- if cell['key'] is not none and not alone.found
+            and cost_cell_is_fixed(cells, line_keys, index) -%}
+            {#- every secondary line withheld, then each published again
+                that leaves the cell unfixed -#}
+            {%- set state = namespace(withheld=secondary_lines) -%}
+            {%- for line in secondary_lines -%}
+                {%- set trial = [] -%}
+                {%- for other in state.withheld -%}
+                    {%- if other != line -%}{%- do trial.append(other) -%}{%- endif -%}
+                {%- endfor -%}
+                {%- set published = [] -%}
+                {%- for key in line_keys -%}
+                    {%- if key not in trial -%}{%- do published.append(key) -%}{%- endif -%}
+                {%- endfor -%}
+                {%- if not cost_cell_is_fixed(cells, published, index) -%}
+                    {%- set state.withheld = trial -%}
+                {%- endif -%}
+            {%- endfor -%}
+            {%- set lines = [] -%}
+            {%- for key in state.withheld -%}
+                {%- set column, value = key.split('=', 1) -%}
+                {%- do lines.append((
+                    'cost_type' if column == 'cost_type' else 'area_cost_' ~ column[5:],
+                    value
+                )) -%}
+            {%- endfor -%}
+            {%- do determined.append({'cell': cell['key'], 'lines': lines}) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(determined) }}
+{%- endmacro %}
+
+{#- Whether the lines (keys 'column=value') fix the cost of cells[index]:
+    Gaussian elimination over the lines, a row per line and a column per
+    cell; fixed when a reduced row is that cell alone. -#}
+{% macro cost_cell_is_fixed(cells, line_keys, index) -%}
     {%- set matrix = [] -%}
     {%- for key in line_keys -%}
         {%- set row = [] -%}
@@ -452,27 +524,13 @@
             {%- set state.rank = state.rank + 1 -%}
         {%- endif -%}
     {%- endfor -%}
-    {#- a cell is fixed when a reduced row is that cell alone -#}
-    {%- set determined = [] -%}
+    {%- set fixed = namespace(found=false) -%}
     {%- for row in state.rows -%}
         {%- set nonzero = [] -%}
         {%- for value in row -%}
             {%- if (value | abs) > 1e-9 -%}{%- do nonzero.append(loop.index0) -%}{%- endif -%}
         {%- endfor -%}
-        {%- if nonzero | length == 1 -%}
-            {%- set cell = cells[nonzero[0]] -%}
-            {%- set alone = namespace(found=false) -%}
-            {%- for key in cell['lines'] -%}
-                {%- set holders = [] -%}
-                {%- for other in cells -%}
-                    {%- if key in other['lines'] -%}{%- do holders.append(other) -%}{%- endif -%}
-                {%- endfor -%}
-                {%- if holders | length == 1 -%}{%- set alone.found = true -%}{%- endif -%}
-            {%- endfor -%}
-            {%- if cell['key'] is not none and not alone.found -%}
-                {%- do determined.append(cell['key']) -%}
-            {%- endif -%}
-        {%- endif -%}
+        {%- if nonzero == [index] -%}{%- set fixed.found = true -%}{%- endif -%}
     {%- endfor -%}
-    {{ return(determined) }}
+    {{ return(fixed.found) }}
 {%- endmacro %}

@@ -31,11 +31,11 @@ function_catalogue as (
 catalogue_cells as (
 
     select
-        function_number,
-        {{ catalogue_cell_key() }} as cell_key,
         {%- for section, fact_column in cost_sections %}
-            {{ fact_column }}{{ ',' if not loop.last }}
+            {{ fact_column }},
         {%- endfor %}
+        function_number,
+        {{ catalogue_cell_key() }} as cell_key
     from function_catalogue
     where sector = 'municipal' and is_relevant
 
@@ -119,9 +119,15 @@ cells_listed as (
 
 known_cells as (
 
-    select segment_cell_id, cell_key from cells_in_empty_lines
+    select
+        segment_cell_id,
+        cell_key
+    from cells_in_empty_lines
     union
-    select segment_cell_id, cell_key from cells_listed
+    select
+        segment_cell_id,
+        cell_key
+    from cells_listed
 
 ),
 
@@ -130,7 +136,7 @@ final as (
     select
         open_sheets.segment_cell_id,
         coalesce(
-            {{ dbt.listagg('known_cells.cell_key', "'/'", 'order by known_cells.cell_key') }},
+            {{ sorted_text_list('known_cells.cell_key', "'/'") }},
             ''
         ) as known_cells
     from open_sheets

@@ -830,6 +830,15 @@ remainders_of_lines as (
 
 ),
 
+cells_fixed as (
+
+    select distinct
+        segment_cell_id,
+        cell_key
+    from int_profile_cells_fixed
+
+),
+
 fixed_cell_figures as (
 
     -- on each sheet, the figures of a cell of the catalogue its lines fix
@@ -837,47 +846,40 @@ fixed_cell_figures as (
     -- listed services
     select
         {{ disclosure_cell_id([
-            "'follow'", 'int_profile_cells_fixed.segment_cell_id',
-            'int_profile_cells_fixed.cell_key'
+            "'follow'", 'cells_fixed.segment_cell_id', 'cells_fixed.cell_key'
         ]) }} as group_id,
-        int_profile_cells_fixed.segment_cell_id,
         int_profile_remainder_cells.cell_id
-    from int_profile_cells_fixed
+    from cells_fixed
     inner join int_profile_remainder_cells
         on
-            int_profile_cells_fixed.segment_cell_id
+            cells_fixed.segment_cell_id
             = int_profile_remainder_cells.segment_cell_id
             and int_profile_remainder_cells.section = 'cross_cell'
-            and int_profile_cells_fixed.cell_key
-            = int_profile_remainder_cells.item
+            and cells_fixed.cell_key = int_profile_remainder_cells.item
     union all
     select
         {{ disclosure_cell_id([
-            "'follow'", 'int_profile_cells_fixed.segment_cell_id',
-            'int_profile_cells_fixed.cell_key'
+            "'follow'", 'cells_fixed.segment_cell_id', 'cells_fixed.cell_key'
         ]) }} as group_id,
-        int_profile_cells_fixed.segment_cell_id,
         listed_lines.cell_id
-    from int_profile_cells_fixed
+    from cells_fixed
     inner join function_catalogue
         on
-            int_profile_cells_fixed.cell_key
+            cells_fixed.cell_key
             = {{ catalogue_cell_key('function_catalogue') }}
     inner join profile_lines as listed_lines
         on
-            int_profile_cells_fixed.segment_cell_id
-            = listed_lines.segment_cell_id
+            cells_fixed.segment_cell_id = listed_lines.segment_cell_id
             and listed_lines.section = 'top_services'
             and function_catalogue.function_number = listed_lines.item
 
 ),
 
-secondary_lines_of_fixed_cells as (
+lines_of_fixed_cells as (
 
-    -- where a figure of a cell the lines of all vocabularies and cost types
-    -- fix together is withheld, so are the costs by area of the other
-    -- vocabularies and by cost type (kind 'follow'): the areas of var
-    -- area_vocabulary alone, one partition, fix no such cell
+    -- where a figure of such a cell is withheld, so are the lines of the
+    -- other vocabularies and cost types without which the lines no longer
+    -- fix it (kind 'follow')
     select
         group_id,
         'follow' as group_kind,
@@ -885,24 +887,22 @@ secondary_lines_of_fixed_cells as (
         'whole' as cell_role
     from fixed_cell_figures
     union all
-    select distinct
-        fixed_cell_figures.group_id,
+    select
+        {{ disclosure_cell_id([
+            "'follow'", 'int_profile_cells_fixed.segment_cell_id',
+            'int_profile_cells_fixed.cell_key'
+        ]) }} as group_id,
         'follow' as group_kind,
         profile_lines.cell_id,
         'part' as cell_role
-    from fixed_cell_figures
+    from int_profile_cells_fixed
     inner join profile_lines
-        on fixed_cell_figures.segment_cell_id = profile_lines.segment_cell_id
-    where
-        (
-            profile_lines.section = 'cost_type'
-            or (
-                profile_lines.section like 'area_cost_%'
-                and profile_lines.section
-                != 'area_cost_{{ var('area_vocabulary') }}'
-            )
-        )
-        and not (profile_lines.n_units = 0 and profile_lines.abs_cost_sum = 0)
+        on
+            int_profile_cells_fixed.segment_cell_id
+            = profile_lines.segment_cell_id
+            and int_profile_cells_fixed.section = profile_lines.section
+            and int_profile_cells_fixed.item = profile_lines.item
+    where not (profile_lines.n_units = 0 and profile_lines.abs_cost_sum = 0)
 
 ),
 
@@ -912,7 +912,7 @@ final as (
         'value_sums_over_bands',
         'disjoint_lines_in_segment', 'costs_of_segment', 'no_service_lines',
         'cost_families_of_complete_lists', 'remainders_of_lines',
-        'secondary_lines_of_fixed_cells'] %}
+        'lines_of_fixed_cells'] %}
     {%- for group in groups %}
         select
             group_id,

@@ -62,7 +62,12 @@ cells_fixed as (
         cast(null as {{ dbt.type_string() }}) as part_section,
         cast(null as {{ dbt.type_string() }}) as part_item,
         function_catalogue.function_number
-    from int_profile_cells_fixed
+    from (
+        select distinct
+            segment_cell_id,
+            cell_key
+        from int_profile_cells_fixed
+    ) as int_profile_cells_fixed
     inner join function_catalogue
         on
             int_profile_cells_fixed.cell_key
