@@ -438,6 +438,7 @@
     {%- endfor -%}
     {%- do cells.append(regional) -%}
     {%- set determined = [] -%}
+    {%- set fixed_by_all = fixed_cost_cells(cells, line_keys) -%}
     {%- for index in range(cells | length) -%}
         {%- set cell = cells[index] -%}
         {%- set alone = namespace(found=false) -%}
@@ -448,8 +449,7 @@
             {%- endfor -%}
             {%- if holders | length == 1 -%}{%- set alone.found = true -%}{%- endif -%}
         {%- endfor -%}
-        {%- if cell['key'] is not none and not alone.found
-            and cost_cell_is_fixed(cells, line_keys, index) -%}
+        {%- if cell['key'] is not none and not alone.found and index in fixed_by_all -%}
             {#- every secondary line withheld, then each published again
                 that leaves the cell unfixed -#}
             {%- set state = namespace(withheld=secondary_lines) -%}
@@ -462,7 +462,7 @@
                 {%- for key in line_keys -%}
                     {%- if key not in trial -%}{%- do published.append(key) -%}{%- endif -%}
                 {%- endfor -%}
-                {%- if not cost_cell_is_fixed(cells, published, index) -%}
+                {%- if index not in fixed_cost_cells(cells, published) -%}
                     {%- set state.withheld = trial -%}
                 {%- endif -%}
             {%- endfor -%}
@@ -480,10 +480,11 @@
     {{ return(determined) }}
 {%- endmacro %}
 
-{#- Whether the lines (keys 'column=value') fix the cost of cells[index]:
-    Gaussian elimination over the lines, a row per line and a column per
-    cell; fixed when a reduced row is that cell alone. -#}
-{% macro cost_cell_is_fixed(cells, line_keys, index) -%}
+{#- The cells (their places in cells) whose cost the lines (keys
+    'column=value') fix: Gaussian elimination over the lines, a row per line
+    and a column per cell; a cell is fixed when a reduced row is that cell
+    alone. -#}
+{% macro fixed_cost_cells(cells, line_keys) -%}
     {%- set matrix = [] -%}
     {%- for key in line_keys -%}
         {%- set row = [] -%}
@@ -524,13 +525,13 @@
             {%- set state.rank = state.rank + 1 -%}
         {%- endif -%}
     {%- endfor -%}
-    {%- set fixed = namespace(found=false) -%}
+    {%- set fixed = [] -%}
     {%- for row in state.rows -%}
         {%- set nonzero = [] -%}
         {%- for value in row -%}
             {%- if (value | abs) > 1e-9 -%}{%- do nonzero.append(loop.index0) -%}{%- endif -%}
         {%- endfor -%}
-        {%- if nonzero == [index] -%}{%- set fixed.found = true -%}{%- endif -%}
+        {%- if nonzero | length == 1 -%}{%- do fixed.append(nonzero[0]) -%}{%- endif -%}
     {%- endfor -%}
-    {{ return(fixed.found) }}
+    {{ return(fixed) }}
 {%- endmacro %}
