@@ -172,7 +172,9 @@ def test_postgres_refuses_a_session_key_other_than_the_environment_key(postgres_
     monkeypatch.setenv("PGOPTIONS", "-c welfare.pseudonym_key=another-key-than-the-environment-0123456789")
     result = dbt(
         "run", "--target", "postgres", "--select", "stg_population_register__persons",
-        warehouse=tmp_path / "unused.duckdb", target_dir=tmp_path / "t", log_dir=tmp_path / "l",
+        # named like the session's warehouse (unused on PostgreSQL), so dbt
+        # reuses the parse state of the PostgreSQL build
+        warehouse=tmp_path / "welfare.duckdb", target_dir=tmp_path / "t", log_dir=tmp_path / "l",
     )
     assert result.returncode != 0
     assert "holds other key material than WELFARE_PSEUDONYM_KEY" in result.stdout
