@@ -28,9 +28,11 @@ demo: setup
 test: setup
 	$(MAKE) -j2 --output-sync=target pytest lint
 
-# the suite on two workers (the CI machine's two cores), file by file
+# the suite file by file on three workers: on the CI machine's two cores a
+# third keeps them busy while the others wait on dbt's single-threaded
+# parsing, the JVM and the database servers
 pytest: setup
-	$(BIN)/python -m pytest -n 2 --dist loadfile --durations=40
+	$(BIN)/python -m pytest -n 3 --dist loadfile --durations=40
 
 ## test-postgres: the pipeline on a private PostgreSQL server (installed from
 ## Debian if missing), stopped afterwards also when the build fails

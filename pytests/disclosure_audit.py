@@ -225,8 +225,9 @@ class Audit:
         threshold = settings["profile_cost_threshold"]
         with (REPO / "seeds" / "area_vocabulary.csv").open(encoding="utf-8") as vocabulary:
             areas = list(csv.DictReader(vocabulary))
-        municipal_areas = {r["area_code"] for r in areas
-                           if r["vocabulary"] == settings["area_vocabulary"] and r["sector"] == "municipal"}
+        # the areas a unit's number of areas counts
+        counted_areas = {r["area_code"] for r in areas
+                         if r["vocabulary"] == settings["area_vocabulary"] and r["is_counted_area"] == "true"}
         sector_of = {(f"area_cost_{r['vocabulary']}", r["area_code"]): r["sector"] for r in areas}
         with (REPO / "seeds" / "function_catalogue.csv").open(encoding="utf-8") as catalogue_file:
             functions = {r["function_number"]: r for r in csv.DictReader(catalogue_file)}
@@ -282,7 +283,7 @@ class Audit:
             services = prof.get((s, year, "summary", "municipal_services"))
             listed = lines_of[(s, year, "top_services")]
             areas = [r for r in lines_of[(s, year, f"area_cost_{settings['area_vocabulary']}")]
-                     if r["item"] in municipal_areas]
+                     if r["item"] in counted_areas]
             chronic_lines = [prof.get((s, year, "summary", i))
                              for i in ("one_chronic_condition", "several_chronic_conditions")]
             complete_list = len(listed) < settings["profile_top_services"]

@@ -1,7 +1,7 @@
 """What the engine tests share: the marts compared across engines, and how.
 
 Each engine has its own test file (test_engines_postgres.py,
-test_engines_spark.py), so the two slow builds run on the two workers at once.
+test_engines_spark.py), so the two slow builds run on two workers at once.
 """
 
 from __future__ import annotations

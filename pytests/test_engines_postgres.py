@@ -22,7 +22,7 @@ from welfare_segments.loader import load_postgres
 from .conftest import REPO, dbt
 from .engine_marts import KEY_MARTS, assert_same_mart, duckdb_frame
 
-# `make test` runs the suite on two workers, file by file (pytest -n 2
+# `make test` runs the suite on three workers, file by file (pytest -n 3
 # --dist loadfile): every test that starts or stops the private PostgreSQL
 # server lives in this file, so none stops it under another
 PG_DATABASE = "welfare_test"

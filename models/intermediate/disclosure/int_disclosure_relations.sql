@@ -7,7 +7,9 @@
 -- parts' units. The equations within one segment's sheet come from
 -- int_profile_line_relations; here those across segments and marts.
 -- int_cells_withheld withholds cells until no group lets a withheld or small
--- figure be recovered by subtraction.
+-- figure be recovered by subtraction. A cost line the function catalogue
+-- maps no function to (Skanderborg's Other, when nothing relevant is
+-- there) is 0 on every sheet, known to all: it is in no equation.
 {%- set top_spender_wholes = [
     'municipal_cell_id', 'regional_cell_id', 'next_cell_id'
 ] %}
@@ -52,6 +54,39 @@ int_top_spender_overlap_groups as (
 int_segment_set_relations as (
 
     select * from {{ ref('int_segment_set_relations') }}
+
+),
+
+int_cost_line_differences as (
+
+    select * from {{ ref('int_cost_line_differences') }}
+
+),
+
+lines_with_functions as (
+
+    select distinct
+        section,
+        item
+    from int_cost_line_differences
+    where part_section is null
+
+),
+
+structural_zero_cells as (
+
+    select int_segment_profile_cells.cell_id
+    from int_segment_profile_cells
+    left join lines_with_functions
+        on
+            int_segment_profile_cells.section = lines_with_functions.section
+            and int_segment_profile_cells.item = lines_with_functions.item
+    where
+        (
+            int_segment_profile_cells.section like 'area_cost_%'
+            or int_segment_profile_cells.section = 'cost_type'
+        )
+        and lines_with_functions.item is null
 
 ),
 
@@ -337,7 +372,7 @@ top_spenders_in_groups as (
 
 ),
 
-final as (
+relations as (
 
     {%- set groups = ['int_profile_line_relations',
         'lines_across_segments', 'overlaps_in_segment',
@@ -355,6 +390,20 @@ final as (
             union all
         {%- endif %}
     {%- endfor %}
+
+),
+
+final as (
+
+    select
+        relations.group_id,
+        relations.group_kind,
+        relations.cell_id,
+        relations.cell_role
+    from relations
+    left join structural_zero_cells
+        on relations.cell_id = structural_zero_cells.cell_id
+    where structural_zero_cells.cell_id is null
 
 )
 

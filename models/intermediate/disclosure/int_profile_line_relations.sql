@@ -333,8 +333,8 @@ value_sum_wholes as (
     -- number of services, areas or chronic conditions of each unit): the
     -- services behind the mean (mean_count x units); the top services when
     -- the list holds all of them; the units with a cost in each municipal
-    -- area of the area vocabulary that n_areas counts; the units with each
-    -- chronic condition
+    -- area of the area vocabulary that n_areas counts (is_counted_area); the
+    -- units with each chronic condition
     select
         segment_cell_id,
         'services' as value_source,
@@ -361,7 +361,7 @@ value_sum_wholes as (
             and profile_lines.item = area_vocabulary.area_code
     where
         area_vocabulary.vocabulary = '{{ var('area_vocabulary') }}'
-        and area_vocabulary.sector = 'municipal'
+        and area_vocabulary.is_counted_area
     union all
     select
         segment_cell_id,
@@ -681,6 +681,117 @@ cost_families_of_complete_lists as (
 
 ),
 
+line_function_sets as (
+
+    -- the functions of each cost line (the rows without a line subtracted)
+    select
+        section,
+        item,
+        function_number
+    from int_cost_line_differences
+    where part_section is null
+
+),
+
+line_function_counts as (
+
+    select
+        section,
+        item,
+        count(*) as n_functions
+    from line_function_sets
+    group by section, item
+
+),
+
+equal_lines as (
+
+    -- two lines of different sections with the same functions (since
+    -- special youth education is Stevns' Health and care, Stevns' Children
+    -- and learning is Skanderborg's Children and youth): one figure under
+    -- two names
+    select
+        line_function_sets.section,
+        line_function_sets.item,
+        {{ dbt.concat([
+            'other_functions.section', "'|'", 'other_functions.item'
+        ]) }} as equal_line
+    from line_function_sets
+    inner join line_function_sets as other_functions
+        on
+            line_function_sets.function_number
+            = other_functions.function_number
+            and line_function_sets.section != other_functions.section
+    inner join line_function_counts
+        on
+            line_function_sets.section = line_function_counts.section
+            and line_function_sets.item = line_function_counts.item
+    inner join line_function_counts as other_counts
+        on
+            other_functions.section = other_counts.section
+            and other_functions.item = other_counts.item
+    where line_function_counts.n_functions = other_counts.n_functions
+    group by
+        line_function_sets.section,
+        line_function_sets.item,
+        other_functions.section,
+        other_functions.item
+    having count(*) = max(line_function_counts.n_functions)
+
+),
+
+equal_line_classes as (
+
+    -- the class of a line: the first by name of it and its equals
+    select
+        section,
+        item,
+        min(equal_line) as class_line
+    from (
+        select
+            section,
+            item,
+            equal_line
+        from equal_lines
+        union all
+        select distinct
+            section,
+            item,
+            {{ dbt.concat(['section', "'|'", 'item']) }} as equal_line
+        from equal_lines
+    ) as candidates
+    group by section, item
+
+),
+
+lines_of_equal_functions as (
+
+    -- the first line of a class is the whole and each other line a part
+    -- with the same units (kind 'set', no residual): a line withheld, for
+    -- its count or its cost, withholds its equals
+    select
+        {{ disclosure_cell_id([
+            "'equal'", 'profile_lines.segment_cell_id',
+            'equal_line_classes.class_line'
+        ]) }} as group_id,
+        'set' as group_kind,
+        profile_lines.cell_id,
+        case
+            when
+                {{ dbt.concat([
+                    'profile_lines.section', "'|'", 'profile_lines.item'
+                ]) }} = equal_line_classes.class_line
+                then 'whole'
+            else 'part'
+        end as cell_role
+    from profile_lines
+    inner join equal_line_classes
+        on
+            profile_lines.section = equal_line_classes.section
+            and profile_lines.item = equal_line_classes.item
+
+),
+
 line_differences as (
 
     select distinct
@@ -912,7 +1023,7 @@ final as (
         'value_sums_over_bands',
         'disjoint_lines_in_segment', 'costs_of_segment', 'no_service_lines',
         'cost_families_of_complete_lists', 'remainders_of_lines',
-        'lines_of_fixed_cells'] %}
+        'lines_of_fixed_cells', 'lines_of_equal_functions'] %}
     {%- for group in groups %}
         select
             group_id,

@@ -29,7 +29,8 @@ services_counted as (
         family_id,
         analysis_year,
         count(*) as n_services,
-        count(distinct area_code) as n_areas
+        count(distinct case when is_counted_area then area_code end)
+            as n_areas
     from int_family_services
     group by family_id, analysis_year
 

@@ -1,7 +1,8 @@
 -- The municipal services each family receives in each analysis year: a
 -- service counts when the members together have a positive net cost on its
 -- function. The family's function list (family_costs counts it; the segment
--- profiles and co-occurrence matrices read it).
+-- profiles and co-occurrence matrices read it); is_counted_area says whether
+-- its area counts in the number of areas.
 with
 
 int_families_formed as (
@@ -16,7 +17,13 @@ int_costs_allocated_to_persons as (
 
 ),
 
-final as (
+area_vocabulary as (
+
+    select * from {{ ref('area_vocabulary') }}
+
+),
+
+services_summed as (
 
     select
         int_families_formed.family_id,
@@ -40,6 +47,24 @@ final as (
         int_families_formed.analysis_year,
         int_costs_allocated_to_persons.function_number
     having sum(int_costs_allocated_to_persons.amount) > 0
+
+),
+
+final as (
+
+    select
+        services_summed.family_id,
+        services_summed.analysis_year,
+        services_summed.function_number,
+        services_summed.area_code,
+        coalesce(area_vocabulary.is_counted_area, false) as is_counted_area,
+        services_summed.cost_type,
+        services_summed.service_cost
+    from services_summed
+    left join area_vocabulary
+        on
+            area_vocabulary.vocabulary = '{{ var('area_vocabulary') }}'
+            and services_summed.area_code = area_vocabulary.area_code
 
 )
 

@@ -67,7 +67,8 @@ services_counted as (
         person_id,
         analysis_year,
         count(*) as n_services,
-        count(distinct area_code) as n_areas,
+        count(distinct case when is_counted_area then area_code end)
+            as n_areas,
         max(case when cost_type = 'overfoersel' then 1 else 0 end)
             as receives_transfer_income
     from int_person_services

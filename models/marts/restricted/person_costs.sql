@@ -50,7 +50,8 @@ services_counted as (
         person_id,
         analysis_year,
         count(*) as n_services,
-        count(distinct area_code) as n_areas
+        count(distinct case when is_counted_area then area_code end)
+            as n_areas
     from int_person_services
     group by person_id, analysis_year
 
