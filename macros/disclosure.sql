@@ -65,7 +65,8 @@
     withhold a further part (the whole when no part is left). Kind
     'together': costs that are known sums of the same few unknowns, all
     withheld once one is; kind 'follow': the parts' costs withheld with the
-    whole's. -#}
+    whole's; kind 'balance': parts (no whole) of two sides with the same
+    sum, so that no part may be the only one withheld. -#}
 {% macro disclosure_pass_ctes(previous, current, relations) -%}
 {%- set k = var('min_cell_size') %}
 {{ current }}_members as (
@@ -266,6 +267,9 @@
             else 0
         end as is_value_violated,
         case
+            -- kind 'balance': the parts of two sides that add up to the same
+            -- sum, so a lone withheld part follows from the others
+            when group_kind = 'balance' then {{ flag('unknown_cost_parts = 1') }}
             when group_kind not in ('set', 'cost') then 0
             when
                 whole_cost_withheld = 0

@@ -70,21 +70,6 @@ class Build:
 _PARSE_STATES: Path | None = None
 
 
-# the longest files first (Spark and PostgreSQL builds, then those with builds
-# of their own), so that the workers, given whole files in collection order
-# (--dist loadfile), finish at about the same time
-LONGEST_FILES = (
-    "test_engines_spark.py", "test_engines_postgres.py", "test_incremental.py", "test_quarantine.py",
-    "test_amount_formats.py", "test_calibration.py", "test_disclosure.py", "test_extract_checks.py",
-    "test_register_quality.py", "test_privacy.py",
-)
-
-
-def pytest_collection_modifyitems(items):
-    rank = {name: i for i, name in enumerate(LONGEST_FILES)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
-
-
 def _run_folder(tmp_path_factory, request) -> Path:
     """The temporary folder of the whole run: shared by pytest-xdist's workers
     (each has its own folder below it), the session's own without workers."""

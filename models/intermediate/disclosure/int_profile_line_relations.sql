@@ -713,6 +713,7 @@ equal_lines as (
     select
         line_function_sets.section,
         line_function_sets.item,
+        other_functions.section as equal_section,
         {{ dbt.concat([
             'other_functions.section', "'|'", 'other_functions.item'
         ]) }} as equal_line
@@ -789,6 +790,48 @@ lines_of_equal_functions as (
         on
             profile_lines.section = equal_line_classes.section
             and profile_lines.item = equal_line_classes.item
+
+),
+
+municipal_area_lines as (
+
+    select
+        profile_lines.segment_cell_id,
+        profile_lines.section,
+        profile_lines.item,
+        profile_lines.cell_id
+    from profile_lines
+    inner join area_vocabulary
+        on
+            profile_lines.section
+            = {{ dbt.concat(["'area_cost_'", 'area_vocabulary.vocabulary']) }}
+            and profile_lines.item = area_vocabulary.area_code
+    where area_vocabulary.sector = 'municipal'
+
+),
+
+lines_in_balance as (
+
+    -- the municipal areas of each vocabulary add up to the municipal cost,
+    -- so the areas of one balance those of the other even where that cost
+    -- is withheld, and a line with an equal line in the other vocabulary
+    -- cancels out: the other lines of both balance (kind 'balance'; Stevns'
+    -- Employment and Health and care against Skanderborg's areas but
+    -- Children and youth)
+    select
+        {{ disclosure_cell_id([
+            "'balance'", 'municipal_area_lines.segment_cell_id'
+        ]) }} as group_id,
+        'balance' as group_kind,
+        municipal_area_lines.cell_id,
+        'part' as cell_role
+    from municipal_area_lines
+    left join equal_lines
+        on
+            municipal_area_lines.section = equal_lines.section
+            and municipal_area_lines.item = equal_lines.item
+            and equal_lines.equal_section like 'area_cost_%'
+    where equal_lines.item is null
 
 ),
 
@@ -1023,7 +1066,8 @@ final as (
         'value_sums_over_bands',
         'disjoint_lines_in_segment', 'costs_of_segment', 'no_service_lines',
         'cost_families_of_complete_lists', 'remainders_of_lines',
-        'lines_of_fixed_cells', 'lines_of_equal_functions'] %}
+        'lines_of_fixed_cells', 'lines_of_equal_functions',
+        'lines_in_balance'] %}
     {%- for group in groups %}
         select
             group_id,

@@ -34,6 +34,12 @@ int_service_deliveries_validated as (
 
 ),
 
+function_groups as (
+
+    select * from {{ ref('function_groups') }}
+
+),
+
 valid_persons as (
 
     select * from int_persons_validated
@@ -67,12 +73,13 @@ placements_on_reference_date as (
             <= int_analysis_years.reference_date
             and valid_deliveries.period_end_date
             >= int_analysis_years.reference_date
-    where
-        valid_deliveries.function_number in (
-            {%- for function_number in var('placement_functions') %}
-                '{{ function_number }}'{{ ',' if not loop.last }}
-            {%- endfor %}
-        )
+    -- the placements: the functions of the function_groups seed's group
+    -- var placement_service_group
+    inner join function_groups
+        on
+            valid_deliveries.function_number = function_groups.function_number
+            and function_groups.group_code
+            = '{{ var('placement_service_group') }}'
 
 ),
 
