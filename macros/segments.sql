@@ -243,3 +243,43 @@ select * from final
         ('areas_band', 'n_areas', var('profile_count_bands')),
     ]) }}
 {% endmacro %}
+
+{#- The Danish label (the reports' language) of each summary line and
+    regional activity measure of a profile sheet, by item; the English label
+    is beside its definition. -#}
+{% macro profile_item_names_da() %}
+    {%- set age_shares = var('profile_age_shares') -%}
+    {%- set threshold = var('profile_cost_threshold') -%}
+    {{ return({
+        'units': 'Antal enheder og deres omkostninger',
+        'municipal_cost': 'Kommunale omkostninger',
+        'regional_cost': 'Regionale omkostninger',
+        'with_cost': 'Med en omkostning (samlet omkostning over 0)',
+        'municipal_services': 'Antal kommunale ydelser',
+        'single': 'Enlig (i ingen familie på to eller flere)',
+        'single_provider': 'Enlig forsørger',
+        'with_children': 'Med børn under 18 år',
+        'under_' ~ age_shares['young_below']:
+            'Under ' ~ age_shares['young_below'] ~ ' år (familier: det ældste medlem)',
+        'over_' ~ age_shares['old_from']:
+            age_shares['old_from'] ~ ' år eller derover (familier: det ældste medlem)',
+        'municipality_primary_care_and_hospital':
+            'En kommunal ydelse og kontakt med både almen praksis og sygehus',
+        'under_cost_threshold':
+            'Samlet omkostning under tærsklen (borgere ' ~ threshold['citizens']
+            ~ ', familier ' ~ threshold['families'] ~ ' kr.)',
+        'one_chronic_condition': 'Præcis én kronisk sygdom',
+        'several_chronic_conditions': 'Flere kroniske sygdomme',
+        'somatic_admission': 'Somatiske indlæggelser',
+        'somatic_acute_admission': 'Akutte somatiske indlæggelser',
+        'somatic_outpatient': 'Somatiske ambulante kontakter',
+        'somatic_acute_outpatient': 'Akutte somatiske ambulante kontakter',
+        'psychiatric_admission': 'Psykiatriske indlæggelser',
+        'psychiatric_acute_admission': 'Akutte psykiatriske indlæggelser',
+        'psychiatric_outpatient': 'Psykiatriske ambulante kontakter',
+        'psychiatric_acute_outpatient': 'Akutte psykiatriske ambulante kontakter',
+        'own_gp': 'Egen læge',
+        'emergency_gp': 'Vagtlæge',
+        'psychologist': 'Psykolog',
+    }) }}
+{% endmacro %}

@@ -53,6 +53,7 @@
         'n_chronic_conditions >= 2', 'total_cost', none),
 ] %}
 {%- set distributions = profile_distributions() %}
+{%- set names_da = profile_item_names_da() %}
 with
 
 segment_catalogue as (
@@ -120,7 +121,8 @@ condition_names as (
     -- the seed has a row per ICD-10 prefix
     select
         condition_code,
-        min(condition_name) as condition_name
+        min(condition_name) as condition_name,
+        min(condition_name_da) as condition_name_da
     from chronic_condition_codes
     group by condition_code
 
@@ -287,6 +289,7 @@ totals_unpivoted as (
             'summary' as section,
             '{{ item }}' as item,
             '{{ item_name }}' as item_name,
+            '{{ names_da[item] }}' as item_name_da,
             {{ loop.index }} as item_rank,
             n_{{ item }} as n_units,
             cost_{{ item }} as total_cost,
@@ -306,6 +309,7 @@ totals_unpivoted as (
             'area_cost_{{ vocabulary }}' as section,
             '{{ area }}' as item,
             area_vocabulary.area_name as item_name,
+            area_vocabulary.area_name_da as item_name_da,
             {{ loop.index }} as item_rank,
             segment_totals.n_{{ column_name }} as n_units,
             segment_totals.cost_{{ column_name }} as total_cost,
@@ -327,6 +331,7 @@ totals_unpivoted as (
             'cost_type' as section,
             '{{ cost_type }}' as item,
             cost_types.cost_type_name as item_name,
+            cost_types.cost_type_name_da as item_name_da,
             {{ loop.index }} as item_rank,
             segment_totals.n_{{ column_name }} as n_units,
             segment_totals.cost_{{ column_name }} as total_cost,
@@ -346,6 +351,7 @@ totals_unpivoted as (
             'regional_activity' as section,
             '{{ measure }}' as item,
             '{{ measure_name }}' as item_name,
+            '{{ names_da[measure] }}' as item_name_da,
             {{ loop.index }} as item_rank,
             n_{{ measure }} as n_units,
             cost_{{ measure }} as total_cost,
@@ -421,6 +427,7 @@ distributions as (
         band_grid.section,
         band_grid.item,
         band_grid.item as item_name,
+        band_grid.item as item_name_da,
         band_grid.item_rank,
         coalesce(distributions_counted.n_units, 0) as n_units,
         coalesce(distributions_counted.total_cost, 0) as total_cost,
@@ -490,6 +497,7 @@ top_services as (
         'top_services' as section,
         services_ranked.function_number as item,
         function_catalogue.service_name as item_name,
+        function_catalogue.service_name_da as item_name_da,
         -- listed in the catalogue's order: the frequency rank would bound a
         -- withheld count between its published neighbours
         row_number() over (
@@ -545,6 +553,7 @@ conditions_counted as (
         'chronic_conditions' as section,
         condition_names.condition_code as item,
         condition_names.condition_name as item_name,
+        condition_names.condition_name_da as item_name_da,
         cast(null as {{ dbt.type_int() }}) as item_rank,
         coalesce(conditions_present.n_units, 0) as n_units,
         coalesce(conditions_present.total_cost, 0) as total_cost,
@@ -585,6 +594,7 @@ final as (
         profile_rows.section,
         profile_rows.item,
         profile_rows.item_name,
+        profile_rows.item_name_da,
         profile_rows.item_rank,
         case
             when

@@ -47,6 +47,7 @@ sheet_sides as (
         segment_profiles.section,
         segment_profiles.item,
         segment_profiles.item_name,
+        segment_profiles.item_name_da,
         segment_profiles.item_rank,
         {%- for figure in figures %}
             segment_profiles.{{ figure }}{% if not loop.last %},{% endif %}
@@ -68,6 +69,7 @@ final as (
         section,
         item,
         min(item_name) as item_name,
+        min(item_name_da) as item_name_da,
         -- the segment's rank where it has the line (top services differ)
         coalesce(
             min(case when is_segment_side then item_rank end), min(item_rank)

@@ -32,6 +32,7 @@ final as (
         int_segment_profile_cells.section,
         int_segment_profile_cells.item,
         int_segment_profile_cells.item_name,
+        int_segment_profile_cells.item_name_da,
         int_segment_profile_cells.item_rank,
         case
             when not segment_cells.is_count_withheld
