@@ -283,3 +283,30 @@ select * from final
         'psychologist': 'Psykolog',
     }) }}
 {% endmacro %}
+
+{#- The health indicators the co-occurrence matrices show beside the
+    municipal services, as in Stevns' workshop matrix: (code, English name,
+    Danish name, condition over int_units_described's columns, or the
+    condition code of int_unit_conditions the unit must have). A
+    municipality adds or changes one here. -#}
+{% macro cooccurrence_health_indicators() %}
+    {{ return([
+        ('health.acute_somatic_admissions', 'More than one acute somatic admission',
+            'Mere end én akut somatisk indlæggelse', 'n_somatic_acute_admission > 1', none),
+        ('health.acute_contacts', 'At least three acute contacts',
+            'Mindst tre akutte kontakter',
+            'n_somatic_acute_admission + n_somatic_acute_outpatient + n_psychiatric_acute_admission'
+            ~ ' + n_psychiatric_acute_outpatient >= 3', none),
+        ('health.anxiety_depression', 'Anxiety or depression', 'Angst eller depression',
+            none, 'anxiety_depression'),
+        ('health.one_chronic_condition', 'One chronic condition', 'Én kronisk sygdom',
+            'n_chronic_conditions = 1', none),
+        ('health.two_chronic_conditions', 'Two chronic conditions', 'To kroniske sygdomme',
+            'n_chronic_conditions = 2', none),
+        ('health.three_chronic_conditions', 'Three or more chronic conditions',
+            'Tre eller flere kroniske sygdomme', 'n_chronic_conditions >= 3', none),
+        ('health.substance_abuse', 'Substance abuse', 'Misbrug', none, 'substance_abuse'),
+        ('health.psychiatry', 'Contact with psychiatry', 'Kontakt med psykiatrien',
+            'n_psychiatric_admission + n_psychiatric_outpatient > 0', none),
+    ]) }}
+{% endmacro %}

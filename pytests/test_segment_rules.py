@@ -303,3 +303,42 @@ def test_reference_segments_hold_every_unit(build, warehouse):
         """
     ).fetchone()
     assert (sizes["all_citizens"], sizes["all_families"], sizes["families_with_children"]) == expected
+
+
+def test_cooccurrence_shows_health_indicators_beside_the_services(warehouse):
+    """The co-occurrence matrix of complex citizens holds the health
+    indicators of Stevns' workshop matrix; a published count of a condition
+    and of a condition with a service equals the complex citizens with it,
+    counted here from their conditions and services."""
+    published = warehouse.execute(
+        """
+        select analysis_year, function_number, other_function_number, n_units
+        from analytics.service_cooccurrence
+        where population = 'citizens' and function_number = 'health.substance_abuse'
+            and not is_suppressed
+        """
+    ).fetchall()
+    indicators = {row[0] for row in warehouse.execute(
+        "select distinct function_number from analytics.service_cooccurrence where function_number like 'health.%'"
+    ).fetchall()}
+    assert {"health.psychiatry", "health.one_chronic_condition", "health.acute_contacts"} <= indicators
+    assert published, "no published cell of substance abuse to check"
+    for year, indicator, other, n_units in published:
+        expected = warehouse.execute(
+            """
+            select count(distinct complex_citizens.person_id)
+            from restricted.complex_citizens
+            inner join intermediate.int_person_conditions as conditions
+                on complex_citizens.person_id = conditions.person_id
+                and complex_citizens.analysis_year = conditions.analysis_year
+                and conditions.condition_code = 'substance_abuse'
+            left join intermediate.int_person_services as services
+                on complex_citizens.person_id = services.person_id
+                and complex_citizens.analysis_year = services.analysis_year
+                and services.function_number = ?
+            where complex_citizens.analysis_year = ?
+                and (? = 'health.substance_abuse' or services.function_number is not null)
+            """,
+            [other, year, other],
+        ).fetchone()[0]
+        assert n_units == expected, (year, other)

@@ -2,7 +2,12 @@
 -- families (the reports' method), before disclosure control: the diagonal is
 -- the number receiving a service, the other cells the number receiving both.
 -- The matrix is square over the municipal services that at least one complex
--- unit receives; a pair and its mirror share one cell id.
+-- unit receives and the health indicators (macro
+-- cooccurrence_health_indicators: acute admissions and contacts, anxiety or
+-- depression, chronic conditions, substance abuse, psychiatry) that at least
+-- one has, as in Stevns' workshop matrix; a pair and its mirror share one
+-- cell id.
+{%- set indicators = cooccurrence_health_indicators() %}
 with
 
 complex_citizens as (
@@ -29,6 +34,35 @@ function_catalogue as (
 
 ),
 
+int_units_described as (
+
+    select * from {{ ref('int_units_described') }}
+
+),
+
+int_unit_conditions as (
+
+    select * from {{ ref('int_unit_conditions') }}
+
+),
+
+item_names as (
+
+    select
+        function_number,
+        service_name,
+        service_name_da
+    from function_catalogue
+    {%- for code, name, name_da, condition, condition_code in indicators %}
+        union all
+        select
+            '{{ code }}' as function_number,
+            '{{ name }}' as service_name,
+            '{{ name_da }}' as service_name_da
+    {%- endfor %}
+
+),
+
 complex_units as (
 
     select
@@ -45,6 +79,28 @@ complex_units as (
 
 ),
 
+unit_indicators as (
+
+    {%- for code, name, name_da, condition, condition_code in indicators %}
+        select
+            population,
+            unit_id,
+            analysis_year,
+            '{{ code }}' as function_number
+        {%- if condition_code is none %}
+            from int_units_described
+            where {{ condition }}
+        {%- else %}
+            from int_unit_conditions
+            where condition_code = '{{ condition_code }}'
+        {%- endif %}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+
+),
+
 complex_services as (
 
     select
@@ -58,6 +114,18 @@ complex_services as (
             complex_units.population = int_unit_services.population
             and complex_units.unit_id = int_unit_services.unit_id
             and complex_units.analysis_year = int_unit_services.analysis_year
+    union all
+    select
+        complex_units.population,
+        complex_units.unit_id,
+        complex_units.analysis_year,
+        unit_indicators.function_number
+    from complex_units
+    inner join unit_indicators
+        on
+            complex_units.population = unit_indicators.population
+            and complex_units.unit_id = unit_indicators.unit_id
+            and complex_units.analysis_year = unit_indicators.analysis_year
 
 ),
 
@@ -114,9 +182,11 @@ final as (
         service_pairs.population,
         service_pairs.analysis_year,
         service_pairs.function_number,
-        function_catalogue.service_name,
+        item_names.service_name,
+        item_names.service_name_da,
         service_pairs.other_function_number,
-        other_catalogue.service_name as other_service_name,
+        other_names.service_name as other_service_name,
+        other_names.service_name_da as other_service_name_da,
         case
             when
                 service_pairs.function_number
@@ -149,10 +219,10 @@ final as (
             and service_pairs.function_number = pairs_counted.function_number
             and service_pairs.other_function_number
             = pairs_counted.other_function_number
-    inner join function_catalogue
-        on service_pairs.function_number = function_catalogue.function_number
-    inner join function_catalogue as other_catalogue
-        on service_pairs.other_function_number = other_catalogue.function_number
+    inner join item_names
+        on service_pairs.function_number = item_names.function_number
+    inner join item_names as other_names
+        on service_pairs.other_function_number = other_names.function_number
 
 )
 

@@ -1,5 +1,5 @@
 -- Service x service co-occurrence among complex citizens and families,
--- published: the cells of int_service_cooccurrence_cells with what
+-- with the health indicators beside the services, published: the cells of int_service_cooccurrence_cells with what
 -- int_cells_withheld withholds set to null and flagged (the reports print
 -- "-"). A pair and its mirror are withheld together.
 with
@@ -23,8 +23,10 @@ final as (
         int_service_cooccurrence_cells.analysis_year,
         int_service_cooccurrence_cells.function_number,
         int_service_cooccurrence_cells.service_name,
+        int_service_cooccurrence_cells.service_name_da,
         int_service_cooccurrence_cells.other_function_number,
         int_service_cooccurrence_cells.other_service_name,
+        int_service_cooccurrence_cells.other_service_name_da,
         case
             when not int_cells_withheld.is_count_withheld
                 then int_service_cooccurrence_cells.n_units
