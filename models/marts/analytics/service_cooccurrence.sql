@@ -1,7 +1,8 @@
 -- Service x service co-occurrence among complex citizens and families,
--- with the health indicators beside the services, published: the cells of int_service_cooccurrence_cells with what
--- int_cells_withheld withholds set to null and flagged (the reports print
--- "-"). A pair and its mirror are withheld together.
+-- with the health indicators beside the services, published: the cells of
+-- int_service_cooccurrence_cells with what int_cells_withheld withholds set
+-- to null and flagged (the reports print "-"). A pair and its mirror are
+-- withheld together.
 with
 
 int_service_cooccurrence_cells as (
