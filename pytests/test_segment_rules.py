@@ -308,8 +308,8 @@ def test_reference_segments_hold_every_unit(build, warehouse):
 def test_cooccurrence_shows_health_indicators_beside_the_services(warehouse):
     """The co-occurrence matrix of complex citizens holds the health
     indicators of Stevns' workshop matrix; a published count of a condition
-    and of a condition with a service equals the complex citizens with it,
-    counted here from their conditions and services."""
+    and of a condition with a service equals the complex citizens of the
+    population with it, counted here from their conditions and services."""
     published = warehouse.execute(
         """
         select analysis_year, function_number, other_function_number, n_units
@@ -329,6 +329,10 @@ def test_cooccurrence_shows_health_indicators_beside_the_services(warehouse):
             """
             select count(distinct complex_citizens.person_id)
             from restricted.complex_citizens
+            -- citizens of the year's population (the matrix's units)
+            inner join intermediate.int_families_formed as population
+                on complex_citizens.person_id = population.person_id
+                and complex_citizens.analysis_year = population.analysis_year
             inner join intermediate.int_person_conditions as conditions
                 on complex_citizens.person_id = conditions.person_id
                 and complex_citizens.analysis_year = conditions.analysis_year

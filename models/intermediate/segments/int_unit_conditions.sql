@@ -40,7 +40,6 @@ final as (
         condition_code,
         is_chronic_condition
     from citizens_in_population
-    where family_id is not null
     union all
     select distinct
         'families' as population,
