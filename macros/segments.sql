@@ -232,15 +232,22 @@ select * from final
 {% endmacro %}
 
 {#- The distributions of the profile sheet: section, the column of
-    int_units_described that is banded, and the band bounds (vars). Their
+    int_units_described that is banded, the band bounds (vars), the lowest
+    value the column can take (none: unbounded) and the populations whose
+    sheets have it. Their
     bands add up to the segment's size, which complementary suppression and
     its test rely on. -#}
 {% macro profile_distributions() %}
+    {%- set both = ['citizens', 'families'] %}
     {{ return([
-        ('age_band', 'age', var('age_bands')),
-        ('cost_band', 'total_cost', var('profile_cost_bands')),
-        ('services_band', 'n_services', var('profile_count_bands')),
-        ('areas_band', 'n_areas', var('profile_count_bands')),
+        ('age_band', 'age', var('age_bands'), 0, both),
+        ('cost_band', 'total_cost', var('profile_cost_bands'), none, both),
+        ('services_band', 'n_services', var('profile_count_bands'), 0, both),
+        ('areas_band', 'n_areas', var('profile_count_bands'), 0, both),
+        ('departments_band', 'n_departments', var('profile_count_bands'), 0,
+            both),
+        ('family_size_band', 'n_members', var('profile_family_size_bands'),
+            var('family_min_members'), ['families']),
     ]) }}
 {% endmacro %}
 
@@ -255,7 +262,9 @@ select * from final
         'municipal_cost': 'Kommunale omkostninger',
         'regional_cost': 'Regionale omkostninger',
         'with_cost': 'Med en omkostning (samlet omkostning over 0)',
+        'women': 'Kvinder (borgere)',
         'municipal_services': 'Antal kommunale ydelser',
+        'departments': 'Antal afdelinger (visitationsenheder)',
         'single': 'Enlig (i ingen familie på to eller flere)',
         'single_provider': 'Enlig forsørger',
         'with_children': 'Med børn under 18 år',

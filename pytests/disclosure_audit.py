@@ -68,6 +68,7 @@ class Audit:
         self.exact_equations: list[tuple] = []
         self.recovered: dict = {}  # withheld figure -> its value, as the joint attack recovers it
         self.function_costs: dict | None = None  # (segment, year, function) -> the units' costs
+        self._unit_costs: dict | None = None
 
     def small(self, value) -> bool:
         return value is not None and 0 < value < self.k
@@ -233,6 +234,20 @@ class Audit:
             functions = {r["function_number"]: r for r in csv.DictReader(catalogue_file)}
         regional_types = {f["cost_type"] for f in functions.values() if f["sector"] == "regional"}
 
+        def complete_list(s, year) -> bool:
+            """Whether a sheet lists every service its units receive, as the outsider
+            can tell: fewer lines than the most frequent list holds, or listed costs
+            that add up to the municipal cost."""
+            if catalogue[s]["is_reference"]:
+                return False  # a whole population's sheet lists no services
+            listed = lines_of[(s, year, "top_services")]
+            if len(listed) < settings["profile_top_services"]:
+                return True
+            municipal = prof.get((s, year, "summary", "municipal_cost"))
+            costs = [r["total_cost"] for r in listed]
+            return bool(listed) and municipal is not None and municipal["total_cost"] is not None \
+                and None not in costs and abs(sum(costs) - municipal["total_cost"]) < 0.5
+
         def band_range(section: str, item: str) -> tuple:
             bounds = age_bounds if section == "age_band" else cost_bounds
             if item.startswith("<"):
@@ -286,12 +301,14 @@ class Audit:
                      if r["item"] in counted_areas]
             chronic_lines = [prof.get((s, year, "summary", i))
                              for i in ("one_chronic_condition", "several_chronic_conditions")]
-            complete_list = len(listed) < settings["profile_top_services"]
+            departments = prof.get((s, year, "summary", "departments"))
             sums = {  # the figures whose sum is the sum of the values, and the lines by value
                 "mean_count": ([services["mean_count"]] if services else [],
                                lines_of[(s, year, "services_band")]),
-                "listed_services": ([r["n_units"] for r in listed] if complete_list else [],
+                "listed_services": ([r["n_units"] for r in listed] if complete_list(s, year) else [],
                                     lines_of[(s, year, "services_band")]),
+                "departments_mean_count": ([departments["mean_count"]] if departments else [],
+                                           lines_of[(s, year, "departments_band")]),
                 "area_counts": ([r["n_units"] for r in areas], lines_of[(s, year, "areas_band")]),
                 "condition_counts": ([r["n_units"] for r in lines_of[(s, year, "chronic_conditions")]],
                                      [c for c in chronic_lines if c is not None]),
@@ -340,7 +357,7 @@ class Audit:
                 sums.append((cells, units))
             elif section == "summary":
                 sums.append(([c for c in cells if c["item"] in ("municipal_cost", "regional_cost")], units))
-            elif section == "top_services" and len(cells) < settings["profile_top_services"]:
+            elif section == "top_services" and complete_list(s, year):
                 # a complete list: the services of an area or a cost type add up to its cost
                 for column in ("area_stevns", "area_skanderborg", "cost_type"):
                     breakdown = "cost_type" if column == "cost_type" else "area_cost_" + column[5:]
@@ -370,13 +387,12 @@ class Audit:
                                if r["sector"] == "municipal" and r["is_relevant"] == "true"]
         for s, year in {(key[0], key[1]) for key in prof}:
             listed = {r["item"]: r for r in lines_of[(s, year, "top_services")]}
-            # a whole population's sheet lists no services: none is known
-            complete_list = not catalogue[s]["is_reference"] and len(listed) < settings["profile_top_services"]
+            complete = complete_list(s, year)
             atoms = {}
             for f in municipal_functions:
                 if f in listed:
                     atoms[f] = fig(listed[f], "total_cost")
-                elif not complete_list:
+                elif not complete:
                     atoms[f] = (("function_cost", s, year, f), None)  # never published
             regional = prof.get((s, year, "summary", "regional_cost"))
             municipal = prof.get((s, year, "summary", "municipal_cost"))
@@ -481,6 +497,7 @@ class Audit:
             if r["threshold_cost"] is not None and float(r["threshold_cost"]) % self.rounding:
                 self.found("one_unit_threshold_published", r["analysis_year"], r["population"], r["top_percent"])
         self.dominance(prof, overlap, members, catalogue)
+        self.lines_equal_to_segments(prof, members)
         self.joint()
         return self.findings
 
@@ -564,12 +581,36 @@ class Audit:
         if whole is None and parts and not unknown:
             self.found(where[0] + "_whole_recovered", *where[1:])
 
+    def unit_costs(self) -> dict:
+        """(unit, year) -> total cost, of every citizen and family."""
+        if self._unit_costs is None:
+            self._unit_costs = {}
+            for table, key in (("person_costs", "person_id"), ("family_costs", "family_id")):
+                for unit, year, cost in self.con.execute(
+                        f"select {key}, analysis_year, total_cost from restricted.{table}").fetchall():
+                    self._unit_costs[(unit, year)] = float(cost)
+        return self._unit_costs
+
+    def lines_equal_to_segments(self, prof, members) -> None:
+        """A published line of a sheet that counts exactly a withheld segment's units
+        (the women of a segment against its sub-segment of women): the outsider who
+        knows the rules reads the segment's size and cost off the line."""
+        costs = self.unit_costs()
+        withheld = {}
+        for (s, year, section, item), r in prof.items():
+            if (section, item) == ("summary", "units") and r["segment_size"] is None:
+                units = members.get((year, s), set())
+                if units:
+                    withheld[(year, len(units), round(sum(costs.get((u, year), 0.0) for u in units), 2))] = s
+        for (s, year, section, item), r in prof.items():
+            if r["n_units"] is None or r["total_cost"] is None or section == "top_services":
+                continue
+            segment = withheld.get((year, r["n_units"], round(float(r["total_cost"]), 2)))
+            if segment is not None and segment != s:
+                self.found("line_equals_withheld_segment", s, year, section, item, segment)
+
     def dominance(self, prof, overlap, members, catalogue) -> None:
-        costs = {}
-        for table, key in (("person_costs", "person_id"), ("family_costs", "family_id")):
-            for unit, year, cost in self.con.execute(
-                    f"select {key}, analysis_year, total_cost from restricted.{table}").fetchall():
-                costs[(unit, year)] = abs(float(cost))
+        costs = {key: abs(cost) for key, cost in self.unit_costs().items()}
 
         def dominated(year, units) -> bool:
             values = [costs.get((u, year), 0.0) for u in units]

@@ -347,3 +347,84 @@ def test_cooccurrence_shows_health_indicators_beside_the_services(warehouse):
             [other, year, other],
         ).fetchone()[0]
         assert n_units == expected, (year, other)
+
+
+def test_profile_lines_of_women_family_size_departments_and_both_top_lists(warehouse):
+    """The profile lines the published sheets have beside the others, computed
+    here again from the segments' members, the register and the deliveries:
+    women (citizens' sheets), the family-size bands (families' sheets), the
+    departments behind the mean number of departments, and the top services
+    as the most frequent and the most expensive lists together."""
+    import collections
+
+    from pytests.disclosure_audit import project_vars
+
+    settings = project_vars()
+    top, sizes = settings["profile_top_services"], settings["profile_family_size_bands"]
+
+    def frame(sql: str) -> pd.DataFrame:
+        return warehouse.execute(sql).df()
+
+    cells = frame(
+        "select segment_id, population, analysis_year, section, item, n_units, count_sum, top_list "
+        "from intermediate.int_segment_profile_cells"
+    )
+    members = frame(
+        "select segment_id, population, unit_id, analysis_year from restricted.segment_members "
+        "where segment_id not in (select segment_id from analytics.segment_catalogue where is_reference)"
+    )
+    register = frame("select person_id, family_id, analysis_year, sex from intermediate.int_families_formed")
+    years = frame("select analysis_year, year_start_date, year_end_date from intermediate.int_analysis_years")
+    deliveries = frame(
+        "select person_id, department, period_start_date, period_end_date "
+        "from intermediate.int_service_deliveries_validated where not is_rejected and department is not null"
+    ).merge(years, how="cross")
+    deliveries = deliveries[(deliveries.period_start_date <= deliveries.year_end_date)
+                            & (deliveries.period_end_date >= deliveries.year_start_date)]
+    services = frame("select population, unit_id, analysis_year, function_number, service_cost "
+                     "from intermediate.int_unit_services")
+    assert deliveries.department.nunique() > 1, "no departments in the deliveries"
+
+    # each unit's departments: a citizen's own, a family's over its members
+    persons = deliveries.merge(register, on=["person_id", "analysis_year"])
+    departments = collections.defaultdict(set)
+    for row in persons.itertuples():
+        departments[("citizens", row.person_id, row.analysis_year)].add(row.department)
+        if isinstance(row.family_id, str):
+            departments[("families", row.family_id, row.analysis_year)].add(row.department)
+    women = {(r.person_id, r.analysis_year) for r in register.itertuples() if r.sex == "F"}
+    family_size = register.dropna(subset=["family_id"]).groupby(["family_id", "analysis_year"]).size().to_dict()
+
+    def size_band(size: int) -> str:
+        lower = max(b for b in sizes if b <= size)
+        return f"{lower}+" if lower == sizes[-1] else str(lower)
+
+    published = {(r.segment_id, r.analysis_year, r.section, r.item): r for r in cells.itertuples()}
+    checked = collections.Counter()
+    for (segment, population, year), units in members.groupby(["segment_id", "population", "analysis_year"]):
+        units = list(units.unit_id)
+        line = published[(segment, year, "summary", "departments")]
+        assert line.count_sum == sum(len(departments[(population, u, year)]) for u in units), segment
+        if population == "citizens":
+            assert published[(segment, year, "summary", "women")].n_units == sum((u, year) in women for u in units)
+            assert (segment, year, "family_size_band", "2") not in published
+        else:
+            assert (segment, year, "summary", "women") not in published
+            bands = collections.Counter(size_band(family_size[(u, year)]) for u in units)
+            for band in {size_band(b) for b in sizes}:
+                assert published[(segment, year, "family_size_band", band)].n_units == bands[band], (segment, band)
+        received = services[(services.population == population) & (services.analysis_year == year)
+                            & services.unit_id.isin(units)].groupby("function_number").agg(
+            n=("unit_id", "count"), cost=("service_cost", "sum")).reset_index()
+        frequent = set(received.sort_values(["n", "cost", "function_number"], ascending=[False, False, True])
+                       .function_number[:top])
+        expensive = set(received.sort_values(["cost", "n", "function_number"], ascending=[False, False, True])
+                        .function_number[:top])
+        expected = {f: "both" if f in frequent and f in expensive else
+                    "most_frequent" if f in frequent else "most_expensive" for f in frequent | expensive}
+        listed = {r.item: r.top_list for r in cells[(cells.segment_id == segment) & (cells.analysis_year == year)
+                                                    & (cells.section == "top_services")].itertuples()}
+        assert listed == expected, segment
+        checked[population] += 1
+        checked["lists with an expensive-only service"] += "most_expensive" in expected.values()
+    assert checked["citizens"] and checked["families"] and checked["lists with an expensive-only service"], checked

@@ -21,7 +21,8 @@ distributions as (
     from segment_profiles
     where
         section in (
-            {%- for section, value_column, bounds in profile_distributions() %}
+            {%- for section, column, bounds, lowest, populations
+                in profile_distributions() %}
                 '{{ section }}'{% if not loop.last %},{% endif %}
             {%- endfor %}
         )

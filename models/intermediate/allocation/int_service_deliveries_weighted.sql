@@ -32,6 +32,7 @@ deliveries_in_years as (
         valid_deliveries.cost_centre,
         valid_deliveries.activity_units,
         valid_deliveries.activity_unit,
+        valid_deliveries.department,
         {{ dbt.datediff(
             'valid_deliveries.period_start_date',
             'valid_deliveries.period_end_date',
@@ -62,6 +63,7 @@ final as (
         function_number,
         cost_centre,
         activity_unit,
+        department,
         days_in_year,
         activity_units * days_in_year / period_days as activity_units_in_year
     from deliveries_in_years

@@ -135,6 +135,67 @@ lines_across_segments as (
 
 ),
 
+segment_units as (
+
+    select distinct
+        segment_id,
+        population,
+        analysis_year,
+        segment_cell_id,
+        segment_size,
+        segment_cost
+    from int_segment_profile_cells
+
+),
+
+lines_equal_to_segments as (
+
+    -- a line that counts the same units as another segment (Stevns' teenage
+    -- girls: the women of the teenagers' sheet) publishes that segment's
+    -- size and cost again: found in the data, as equal count and cost
+    -- (kind 'set', no residual: the line withheld with the segment)
+    select
+        {{ disclosure_cell_id([
+            "'same_units'", 'set_lines.cell_id', 'segment_units.segment_cell_id'
+        ]) }} as group_id,
+        'set' as group_kind,
+        segment_units.segment_cell_id as cell_id,
+        'whole' as cell_role
+    from int_segment_profile_cells as set_lines
+    inner join segment_units
+        on
+            set_lines.population = segment_units.population
+            and set_lines.analysis_year = segment_units.analysis_year
+            and set_lines.n_units = segment_units.segment_size
+            and set_lines.total_cost = segment_units.segment_cost
+            and set_lines.segment_id != segment_units.segment_id
+    where
+        set_lines.cost_measure = 'total_cost'
+        and set_lines.cell_id != set_lines.segment_cell_id
+        and set_lines.n_units > 0
+    union all
+    select
+        {{ disclosure_cell_id([
+            "'same_units'", 'set_lines.cell_id', 'segment_units.segment_cell_id'
+        ]) }} as group_id,
+        'set' as group_kind,
+        set_lines.cell_id,
+        'part' as cell_role
+    from int_segment_profile_cells as set_lines
+    inner join segment_units
+        on
+            set_lines.population = segment_units.population
+            and set_lines.analysis_year = segment_units.analysis_year
+            and set_lines.n_units = segment_units.segment_size
+            and set_lines.total_cost = segment_units.segment_cost
+            and set_lines.segment_id != segment_units.segment_id
+    where
+        set_lines.cost_measure = 'total_cost'
+        and set_lines.cell_id != set_lines.segment_cell_id
+        and set_lines.n_units > 0
+
+),
+
 overlaps_in_segment as (
 
     -- a pair counts some of each segment's units
@@ -375,7 +436,8 @@ top_spenders_in_groups as (
 relations as (
 
     {%- set groups = ['int_profile_line_relations',
-        'lines_across_segments', 'overlaps_in_segment',
+        'lines_across_segments', 'lines_equal_to_segments',
+        'overlaps_in_segment',
         'overlaps_across_segments', 'cooccurrences_in_diagonal',
         'top_groups_nested', 'population_scopes', 'top_spenders_in_groups',
         'populations_in_segments'] %}

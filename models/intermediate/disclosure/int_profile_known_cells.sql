@@ -56,7 +56,7 @@ top_service_lines as (
     select
         segment_cell_id,
         item as function_number,
-        count(*) over (partition by segment_cell_id) as n_top_lines
+        is_complete_list
     from int_segment_profile_cells
     where section = 'top_services'
 
@@ -64,9 +64,7 @@ top_service_lines as (
 
 open_sheets as (
 
-    select
-        int_segment_profile_cells.segment_cell_id,
-        coalesce(max(top_service_lines.n_top_lines), 0) as n_top_lines
+    select int_segment_profile_cells.segment_cell_id
     from int_segment_profile_cells
     left join top_service_lines
         on
@@ -74,9 +72,10 @@ open_sheets as (
             = top_service_lines.segment_cell_id
     group by int_segment_profile_cells.segment_cell_id
     having
-        coalesce(max(top_service_lines.n_top_lines), 0) = 0
-        or max(top_service_lines.n_top_lines)
-        >= {{ var('profile_top_services') }}
+        count(top_service_lines.function_number) = 0
+        or max(
+            case when top_service_lines.is_complete_list then 1 else 0 end
+        ) = 0
 
 ),
 

@@ -2,7 +2,8 @@
 -- int_disclosure_relations, which adds those across segments and marts): one
 -- row per group and cell, the group's whole and its parts.
 {%- set band_sections = [] %}
-{%- for section, value_column, bounds in profile_distributions() %}
+{%- for section, column, bounds, lowest, populations
+    in profile_distributions() %}
     {%- do band_sections.append("'" ~ section ~ "'") %}
 {%- endfor %}
 {%- set age_shares = var('profile_age_shares') %}
@@ -12,7 +13,8 @@
     ('chronic', ['one_chronic_condition', 'several_chronic_conditions']),
 ] %}
 {%- set distribution_bounds = {} %}
-{%- for section, value_column, bounds in profile_distributions() %}
+{%- for section, column, bounds, lowest, populations
+    in profile_distributions() %}
     {%- do distribution_bounds.update({section: bounds}) %}
 {%- endfor %}
 {%- set age_bounds = distribution_bounds['age_band'] %}
@@ -301,10 +303,7 @@ lines_as_unions as (
 
 top_service_lines as (
 
-    select
-        *,
-        count(*) over (partition by segment_cell_id) as n_top_lines
-    from profile_lines
+    select * from profile_lines
     where section = 'top_services'
 
 ),
@@ -315,7 +314,7 @@ complete_lists as (
     -- segment's units receive
     select distinct segment_cell_id
     from top_service_lines
-    where n_top_lines < {{ var('profile_top_services') }}
+    where is_complete_list
 
 ),
 
@@ -330,8 +329,9 @@ regional_cost_types as (
 value_sum_wholes as (
 
     -- figures that add up to a sum of values over a segment's units (the
-    -- number of services, areas or chronic conditions of each unit): the
-    -- services behind the mean (mean_count x units); the top services when
+    -- number of services, departments, areas or chronic conditions of each
+    -- unit): the services and the departments behind the means (mean_count
+    -- x units); the top services when
     -- the list holds all of them; the units with a cost in each municipal
     -- area of the area vocabulary that n_areas counts (is_counted_area); the
     -- units with each chronic condition
@@ -344,10 +344,17 @@ value_sum_wholes as (
     union all
     select
         segment_cell_id,
+        'departments' as value_source,
+        {{ disclosure_cell_id(['cell_id', "'count_sum'"]) }} as cell_id
+    from profile_lines
+    where section = 'summary' and item = 'departments'
+    union all
+    select
+        segment_cell_id,
         'listed_services' as value_source,
         cell_id
     from top_service_lines
-    where n_top_lines < {{ var('profile_top_services') }}
+    where is_complete_list
     union all
     select
         profile_lines.segment_cell_id,
@@ -382,6 +389,10 @@ value_band_sections as (
     select
         'listed_services' as value_source,
         'services_band' as part_section
+    union all
+    select
+        'departments' as value_source,
+        'departments_band' as part_section
     union all
     select
         'areas' as value_source,
@@ -598,7 +609,7 @@ cost_part_lines as (
                 = breakdown_lines.segment_cell_id
                 and breakdown_lines.section = '{{ section }}'
                 and function_catalogue.{{ fact_column }} = breakdown_lines.item
-        where top_service_lines.n_top_lines < {{ var('profile_top_services') }}
+        where top_service_lines.is_complete_list
         union all
     {%- endfor %}
     -- the region's cost is of the cost type of the catalogue's regional

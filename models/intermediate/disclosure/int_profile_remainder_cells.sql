@@ -84,7 +84,7 @@ top_service_lines as (
         segment_id,
         analysis_year,
         item as function_number,
-        count(*) over (partition by segment_id, analysis_year) as n_top_lines
+        is_complete_list
     from int_segment_profile_cells
     where section = 'top_services'
 
@@ -111,9 +111,10 @@ open_lists as (
         int_segment_profile_cells.population,
         int_segment_profile_cells.analysis_year
     having
-        coalesce(max(top_service_lines.n_top_lines), 0) = 0
-        or max(top_service_lines.n_top_lines)
-        >= {{ var('profile_top_services') }}
+        count(top_service_lines.function_number) = 0
+        or max(
+            case when top_service_lines.is_complete_list then 1 else 0 end
+        ) = 0
 
 ),
 

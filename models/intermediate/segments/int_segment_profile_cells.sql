@@ -24,8 +24,11 @@
     ('regional_cost', 'Regional cost', 'true', 'regional_cost', none),
     ('with_cost', 'With any cost (a total cost above 0)', 'total_cost > 0',
         'total_cost', none),
+    ('women', 'Women (citizens)', 'is_woman', 'total_cost', none),
     ('municipal_services', 'Number of municipal services', 'true',
         'total_cost', 'n_services'),
+    ('departments', 'Number of departments (visitation units)', 'true',
+        'total_cost', 'n_departments'),
     ('single', 'Single (enlig: in no family of two or more)', 'is_single',
         'total_cost', none),
     ('single_provider', 'Single provider (enlig forsørger)',
@@ -52,7 +55,15 @@
     ('several_chronic_conditions', 'Several chronic conditions',
         'n_chronic_conditions >= 2', 'total_cost', none),
 ] %}
+{%- set top_services = var('profile_top_services') %}
 {%- set distributions = profile_distributions() %}
+{#- lines of one population's sheets only: (section, item or none for all,
+    population) -#}
+{%- set population_lines = [('summary', 'women', 'citizens')] %}
+{%- for section, column, bounds, lowest, populations in distributions
+    if populations | length == 1 %}
+    {%- do population_lines.append((section, none, populations[0])) %}
+{%- endfor %}
 {%- set names_da = profile_item_names_da() %}
 with
 
@@ -152,6 +163,9 @@ members_described as (
         {%- endfor %}
         int_units_described.population,
         int_units_described.age,
+        int_units_described.is_woman,
+        int_units_described.n_members,
+        int_units_described.n_departments,
         int_units_described.is_single,
         int_units_described.is_single_provider,
         int_units_described.has_children,
@@ -298,7 +312,9 @@ totals_unpivoted as (
                 as count_sum,
             largest_{{ item }} as largest_unit_cost,
             abs_{{ item }} as abs_cost_sum,
-            '{{ cost_column }}' as cost_measure
+            '{{ cost_column }}' as cost_measure,
+            cast(null as {{ dbt.type_string() }}) as top_list,
+            cast(null as boolean) as is_complete_list
         from segment_totals
         union all
     {%- endfor %}
@@ -316,7 +332,9 @@ totals_unpivoted as (
             cast(null as {{ dbt.type_bigint() }}) as count_sum,
             segment_totals.largest_{{ column_name }} as largest_unit_cost,
             segment_totals.abs_{{ column_name }} as abs_cost_sum,
-            '{{ column_name }}' as cost_measure
+            '{{ column_name }}' as cost_measure,
+            cast(null as {{ dbt.type_string() }}) as top_list,
+            cast(null as boolean) as is_complete_list
         from segment_totals
         inner join area_vocabulary
             on
@@ -338,7 +356,9 @@ totals_unpivoted as (
             cast(null as {{ dbt.type_bigint() }}) as count_sum,
             segment_totals.largest_{{ column_name }} as largest_unit_cost,
             segment_totals.abs_{{ column_name }} as abs_cost_sum,
-            '{{ column_name }}' as cost_measure
+            '{{ column_name }}' as cost_measure,
+            cast(null as {{ dbt.type_string() }}) as top_list,
+            cast(null as boolean) as is_complete_list
         from segment_totals
         inner join cost_types
             on cost_types.cost_type = '{{ cost_type }}'
@@ -358,7 +378,9 @@ totals_unpivoted as (
             count_{{ measure }} as count_sum,
             largest_{{ measure }} as largest_unit_cost,
             abs_{{ measure }} as abs_cost_sum,
-            'total_cost' as cost_measure
+            'total_cost' as cost_measure,
+            cast(null as {{ dbt.type_string() }}) as top_list,
+            cast(null as boolean) as is_complete_list
         from segment_totals
         {%- if not loop.last %}
             union all
@@ -369,14 +391,14 @@ totals_unpivoted as (
 
 distributions_counted as (
 
-    {%- for section, value_column, bounds in distributions %}
+    {%- for section, column, bounds, lowest, populations in distributions %}
         select
             segment_id,
             analysis_year,
             '{{ section }}' as section,
-            {{ band_label(value_column, bounds) }} as item,
-            {{ band_label(value_column, bounds) }} as item_name,
-            {{ band_rank(value_column, bounds) }} as item_rank,
+            {{ band_label(column, bounds) }} as item,
+            {{ band_label(column, bounds) }} as item_name,
+            {{ band_rank(column, bounds) }} as item_rank,
             count(*) as n_units,
             sum(total_cost) as total_cost,
             cast(null as {{ dbt.type_bigint() }}) as count_sum,
@@ -387,8 +409,8 @@ distributions_counted as (
         group by
             segment_id,
             analysis_year,
-            {{ band_label(value_column, bounds) }},
-            {{ band_rank(value_column, bounds) }}
+            {{ band_label(column, bounds) }},
+            {{ band_rank(column, bounds) }}
         {%- if not loop.last %}
             union all
         {%- endif %}
@@ -401,12 +423,13 @@ band_grid as (
     -- every band of every distribution, so that a sheet lists the empty
     -- bands too (as 0): a band shown only when it has units would say that
     -- a withheld band holds at least one, and what every member of a small
-    -- segment is like. Below the first bound only costs can fall (ages and
-    -- counts start at 0).
-    {%- for section, value_column, bounds in distributions %}
+    -- segment is like. The band below the first bound only where a value
+    -- can be lower (costs; ages and counts start at 0, a family's size at
+    -- family_min_members).
+    {%- for section, column, bounds, lowest, populations in distributions %}
         {%- set outer_loop = loop %}
         {%- for rank, label in band_labels(bounds)
-            if rank > 0 or section == 'cost_band' or bounds[0] > 0 %}
+            if rank > 0 or lowest is none or lowest < bounds[0] %}
             select
                 '{{ section }}' as section,
                 {{ rank }} as item_rank,
@@ -435,7 +458,9 @@ distributions as (
         coalesce(distributions_counted.largest_unit_cost, 0)
             as largest_unit_cost,
         coalesce(distributions_counted.abs_cost_sum, 0) as abs_cost_sum,
-        'total_cost' as cost_measure
+        'total_cost' as cost_measure,
+        cast(null as {{ dbt.type_string() }}) as top_list,
+        cast(null as boolean) as is_complete_list
     from segment_years
     cross join band_grid
     left join distributions_counted
@@ -474,7 +499,9 @@ services_received as (
 
 services_ranked as (
 
-    -- the most frequent services; ties broken by cost, then function number
+    -- the most frequent services (ties broken by cost, then function
+    -- number) and the most expensive (ties broken by frequency, then
+    -- function number)
     select
         services_received.*,
         row_number() over (
@@ -484,37 +511,71 @@ services_ranked as (
                 services_received.n_units desc,
                 services_received.total_cost desc,
                 services_received.function_number asc
-        ) as service_rank
+        ) as frequency_rank,
+        row_number() over (
+            partition by
+                services_received.segment_id, services_received.analysis_year
+            order by
+                services_received.total_cost desc,
+                services_received.n_units desc,
+                services_received.function_number asc
+        ) as cost_rank,
+        count(*) over (
+            partition by
+                services_received.segment_id, services_received.analysis_year
+        ) as n_services_received
     from services_received
+
+),
+
+services_listed as (
+
+    select
+        *,
+        case
+            when
+                frequency_rank <= {{ top_services }}
+                and cost_rank <= {{ top_services }}
+                then 'both'
+            when frequency_rank <= {{ top_services }} then 'most_frequent'
+            else 'most_expensive'
+        end as top_list,
+        count(*) over (partition by segment_id, analysis_year)
+        = n_services_received as is_complete_list
+    from services_ranked
+    where
+        frequency_rank <= {{ top_services }}
+        or cost_rank <= {{ top_services }}
 
 ),
 
 top_services as (
 
     select
-        services_ranked.segment_id,
-        services_ranked.analysis_year,
+        services_listed.segment_id,
+        services_listed.analysis_year,
         'top_services' as section,
-        services_ranked.function_number as item,
+        services_listed.function_number as item,
         function_catalogue.service_name as item_name,
         function_catalogue.service_name_da as item_name_da,
-        -- listed in the catalogue's order: the frequency rank would bound a
-        -- withheld count between its published neighbours
+        -- listed in the catalogue's order: a rank would bound a withheld
+        -- count or cost between its published neighbours
         row_number() over (
             partition by
-                services_ranked.segment_id, services_ranked.analysis_year
-            order by services_ranked.function_number
+                services_listed.segment_id, services_listed.analysis_year
+            order by services_listed.function_number
         ) as item_rank,
-        services_ranked.n_units,
-        services_ranked.total_cost,
+        services_listed.n_units,
+        services_listed.total_cost,
         cast(null as {{ dbt.type_bigint() }}) as count_sum,
-        services_ranked.largest_unit_cost,
-        services_ranked.abs_cost_sum,
-        'service_cost' as cost_measure
-    from services_ranked
+        services_listed.largest_unit_cost,
+        services_listed.abs_cost_sum,
+        'service_cost' as cost_measure,
+        services_listed.top_list,
+        services_listed.is_complete_list
+    from services_listed
     inner join function_catalogue
-        on services_ranked.function_number = function_catalogue.function_number
-    where services_ranked.service_rank <= {{ var('profile_top_services') }}
+        on services_listed.function_number = function_catalogue.function_number
 
 ),
 
@@ -561,7 +622,9 @@ conditions_counted as (
         coalesce(conditions_present.largest_unit_cost, 0)
             as largest_unit_cost,
         coalesce(conditions_present.abs_cost_sum, 0) as abs_cost_sum,
-        'total_cost' as cost_measure
+        'total_cost' as cost_measure,
+        cast(null as {{ dbt.type_string() }}) as top_list,
+        cast(null as boolean) as is_complete_list
     from segment_years
     cross join condition_names
     left join conditions_present
@@ -618,6 +681,8 @@ final as (
         coalesce(profile_rows.largest_unit_cost, 0) as largest_unit_cost,
         coalesce(profile_rows.abs_cost_sum, 0) as abs_cost_sum,
         profile_rows.cost_measure,
+        profile_rows.top_list,
+        profile_rows.is_complete_list,
         cast(segment_totals.segment_size as {{ dbt.type_bigint() }})
             as segment_size,
         segment_totals.segment_cost
@@ -634,9 +699,22 @@ final as (
     -- (population_summary): its distributions, services and conditions would
     -- only give more to subtract the segments from
     where
-        not segment_years.is_reference
-        or profile_rows.section in ('summary', 'cost_type')
-        or profile_rows.section like 'area_cost_%'
+        (
+            not segment_years.is_reference
+            or profile_rows.section in ('summary', 'cost_type')
+            or profile_rows.section like 'area_cost_%'
+        )
+        -- a line of one population's sheets only (women: a citizen's sex;
+        -- the family size) is not on the other's
+        {%- for section, item, population in population_lines %}
+            and not (
+                profile_rows.section = '{{ section }}'
+                {%- if item %}
+                    and profile_rows.item = '{{ item }}'
+                {%- endif %}
+                and segment_years.population != '{{ population }}'
+            )
+        {%- endfor %}
 
 )
 

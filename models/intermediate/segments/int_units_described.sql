@@ -2,7 +2,9 @@
 -- family) with what the segment profile sheet reports besides cost: age,
 -- household, number of services, areas and chronic conditions, and the
 -- regional activity (hospital contacts by kind, own GP, emergency GP,
--- psychologist). A family's counts are its members' summed; its age is the
+-- psychologist), sex, size and the departments (visitation units) that
+-- granted its services. A family's counts are its members' summed, its
+-- departments counted once however many members they serve; its age is the
 -- oldest member's.
 {%- set measures = regional_activity_measures() %}
 with
@@ -22,6 +24,12 @@ int_family_features as (
 int_unit_conditions as (
 
     select * from {{ ref('int_unit_conditions') }}
+
+),
+
+int_service_deliveries_weighted as (
+
+    select * from {{ ref('int_service_deliveries_weighted') }}
 
 ),
 
@@ -84,6 +92,47 @@ chronic_conditions_counted as (
 
 ),
 
+person_departments as (
+
+    -- the departments that granted a person's services in the year (a
+    -- delivery with days in it); none where the extract records none
+    select distinct
+        person_id,
+        analysis_year,
+        department
+    from int_service_deliveries_weighted
+    where department is not null and days_in_year > 0
+
+),
+
+person_departments_counted as (
+
+    select
+        person_id,
+        analysis_year,
+        count(*) as n_departments
+    from person_departments
+    group by person_id, analysis_year
+
+),
+
+family_departments_counted as (
+
+    select
+        int_person_features.family_id,
+        person_departments.analysis_year,
+        count(distinct person_departments.department) as n_departments
+    from person_departments
+    inner join int_person_features
+        on
+            person_departments.person_id = int_person_features.person_id
+            and person_departments.analysis_year
+            = int_person_features.analysis_year
+    where int_person_features.family_id is not null
+    group by int_person_features.family_id, person_departments.analysis_year
+
+),
+
 persons_counted as (
 
     select
@@ -91,6 +140,7 @@ persons_counted as (
         int_person_features.family_id,
         int_person_features.analysis_year,
         int_person_features.age_at_reference_date,
+        int_person_features.sex,
         int_person_features.is_single,
         int_person_features.is_in_single_provider_family,
         int_person_features.has_children_in_family,
@@ -105,7 +155,8 @@ persons_counted as (
         coalesce(hospital_counted.n_hospital_contacts, 0)
             as n_hospital_contacts,
         coalesce(health_insurance_counted.n_primary_care_services, 0)
-            as n_primary_care_services
+            as n_primary_care_services,
+        coalesce(person_departments_counted.n_departments, 0) as n_departments
     from int_person_features
     left join hospital_counted
         on
@@ -117,6 +168,11 @@ persons_counted as (
             int_person_features.person_id = health_insurance_counted.person_id
             and int_person_features.analysis_year
             = health_insurance_counted.analysis_year
+    left join person_departments_counted
+        on
+            int_person_features.person_id = person_departments_counted.person_id
+            and int_person_features.analysis_year
+            = person_departments_counted.analysis_year
 
 ),
 
@@ -143,11 +199,14 @@ units_described as (
         person_id as unit_id,
         analysis_year,
         age_at_reference_date as age,
+        sex = 'F' as is_woman,
+        1 as n_members,
         is_single,
         is_in_single_provider_family as is_single_provider,
         has_children_in_family as has_children,
         n_services,
         n_areas,
+        n_departments,
         {%- for measure, measure_name, source, condition in measures %}
             n_{{ measure }},
         {%- endfor %}
@@ -160,12 +219,16 @@ units_described as (
         int_family_features.family_id as unit_id,
         int_family_features.analysis_year,
         families_counted.oldest_age as age,
+        -- sex is a citizen's: a family sheet has no line of women
+        cast(null as boolean) as is_woman,
+        int_family_features.n_members,
         -- a family has two or more members: never single
         false as is_single,
         int_family_features.is_single_provider,
         int_family_features.has_children,
         int_family_features.n_services,
         int_family_features.n_areas,
+        coalesce(family_departments_counted.n_departments, 0) as n_departments,
         {%- for measure, measure_name, source, condition in measures %}
             families_counted.n_{{ measure }},
         {%- endfor %}
@@ -177,6 +240,11 @@ units_described as (
             int_family_features.family_id = families_counted.family_id
             and int_family_features.analysis_year
             = families_counted.analysis_year
+    left join family_departments_counted
+        on
+            int_family_features.family_id = family_departments_counted.family_id
+            and int_family_features.analysis_year
+            = family_departments_counted.analysis_year
 
 ),
 
@@ -188,11 +256,14 @@ final as (
         units_described.analysis_year,
         units_described.age,
         {{ age_band('units_described.age') }} as age_band,
+        units_described.is_woman,
+        units_described.n_members,
         units_described.is_single,
         units_described.is_single_provider,
         units_described.has_children,
         units_described.n_services,
         units_described.n_areas,
+        units_described.n_departments,
         coalesce(chronic_conditions_counted.n_chronic_conditions, 0)
             as n_chronic_conditions,
         {%- for measure, measure_name, source, condition in measures %}

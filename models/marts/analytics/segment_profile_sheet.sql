@@ -5,10 +5,10 @@
 -- without sub-segments has its own sheet with empty sub-segment columns.
 -- Null is a withheld cell (the reports print "-").
 {%- set figures = ['n_units', 'share_of_segment', 'total_cost', 'mean_cost',
-                   'mean_count'] %}
+                   'mean_count', 'top_list'] %}
 {%- set sheet_names = {'n_units': 'n_units', 'share_of_segment': 'share',
                        'total_cost': 'total_cost', 'mean_cost': 'mean_cost',
-                       'mean_count': 'mean_count'} %}
+                       'mean_count': 'mean_count', 'top_list': 'top_list'} %}
 with
 
 segment_catalogue as (

@@ -34,6 +34,7 @@ final as (
         int_segment_profile_cells.item_name,
         int_segment_profile_cells.item_name_da,
         int_segment_profile_cells.item_rank,
+        int_segment_profile_cells.top_list,
         case
             when not segment_cells.is_count_withheld
                 then int_segment_profile_cells.segment_size
