@@ -161,6 +161,11 @@ class Audit:
             for (n,) in self.con.execute(f"select count(*) from analytics.{table} where {cond}").fetchall():
                 self.findings["small_published_count"] += [table] * n
 
+        # 1b. what a withheld segment's units receive, by the names of its services
+        for (s, year, section, item), r in prof.items():
+            if section == "top_services" and r["segment_size"] is None:
+                self.found("services_named_on_withheld_sheet", s, year, item)
+
         # 2. a ratio that gives back a withheld figure
         for r in prof.values():
             if r["total_cost"] is None and (r["mean_cost"] is not None or r["share_of_segment_cost"] is not None
@@ -238,8 +243,9 @@ class Audit:
             """Whether a sheet lists every service its units receive, as the outsider
             can tell: fewer lines than the most frequent list holds, or listed costs
             that add up to the municipal cost."""
-            if catalogue[s]["is_reference"]:
-                return False  # a whole population's sheet lists no services
+            units = prof.get((s, year, "summary", "units"))
+            if catalogue[s]["is_reference"] or units is None or units["segment_size"] is None:
+                return False  # a whole population's sheet, or one withheld, lists no services
             listed = lines_of[(s, year, "top_services")]
             if len(listed) < settings["profile_top_services"]:
                 return True

@@ -1,7 +1,10 @@
 -- The profile sheet of every segment and sub-segment, published: the cells
 -- of int_segment_profile_cells with what int_cells_withheld withholds set to
--- null and flagged, never dropped. The view segment_profile_sheet lays the
--- rows out as the reports do.
+-- null and flagged, never dropped, but for the services of a sheet whose
+-- segment size is withheld: their names alone would say what its few units
+-- receive (and listing them for the other withheld sheets only would tell
+-- those apart). The view segment_profile_sheet lays the rows out as the
+-- reports do.
 with
 
 int_segment_profile_cells as (
@@ -108,6 +111,11 @@ final as (
             ]) }} = count_sum_cells.cell_id
     inner join segment_catalogue
         on int_segment_profile_cells.segment_id = segment_catalogue.segment_id
+    where
+        not (
+            int_segment_profile_cells.section = 'top_services'
+            and segment_cells.is_count_withheld
+        )
 
 )
 
