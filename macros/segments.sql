@@ -201,33 +201,100 @@ select * from final
     {{ return(columns) }}
 {% endmacro %}
 
-{#- The regional activity of the profile sheet: measure, name, source
-    (hospital contacts or health-insurance services) and the condition on
-    the source's rows. -#}
+{#- The regional activity of the profile sheet: measure, English and Danish
+    name, source (hospital contacts or health-insurance services) and the
+    condition on the source's rows. -#}
 {% macro regional_activity_measures() %}
     {{ return([
-        ('somatic_admission', 'Somatic admissions', 'hospital',
+        ('somatic_admission', 'Somatic admissions', 'Somatiske indlæggelser',
+            'hospital',
             "hospital_sector = 'somatic' and contact_type = 'admission'"),
-        ('somatic_acute_admission', 'Acute somatic admissions', 'hospital',
+        ('somatic_acute_admission', 'Acute somatic admissions',
+            'Akutte somatiske indlæggelser', 'hospital',
             "hospital_sector = 'somatic' and contact_type = 'admission' and is_acute"),
-        ('somatic_outpatient', 'Somatic outpatient contacts', 'hospital',
+        ('somatic_outpatient', 'Somatic outpatient contacts',
+            'Somatiske ambulante kontakter', 'hospital',
             "hospital_sector = 'somatic' and contact_type = 'outpatient'"),
-        ('somatic_acute_outpatient', 'Acute somatic outpatient contacts', 'hospital',
+        ('somatic_acute_outpatient', 'Acute somatic outpatient contacts',
+            'Akutte somatiske ambulante kontakter', 'hospital',
             "hospital_sector = 'somatic' and contact_type = 'outpatient' and is_acute"),
-        ('psychiatric_admission', 'Psychiatric admissions', 'hospital',
+        ('psychiatric_admission', 'Psychiatric admissions',
+            'Psykiatriske indlæggelser', 'hospital',
             "hospital_sector = 'psychiatric' and contact_type = 'admission'"),
-        ('psychiatric_acute_admission', 'Acute psychiatric admissions', 'hospital',
+        ('psychiatric_acute_admission', 'Acute psychiatric admissions',
+            'Akutte psykiatriske indlæggelser', 'hospital',
             "hospital_sector = 'psychiatric' and contact_type = 'admission' and is_acute"),
-        ('psychiatric_outpatient', 'Psychiatric outpatient contacts', 'hospital',
+        ('psychiatric_outpatient', 'Psychiatric outpatient contacts',
+            'Psykiatriske ambulante kontakter', 'hospital',
             "hospital_sector = 'psychiatric' and contact_type = 'outpatient'"),
-        ('psychiatric_acute_outpatient', 'Acute psychiatric outpatient contacts', 'hospital',
+        ('psychiatric_acute_outpatient', 'Acute psychiatric outpatient contacts',
+            'Akutte psykiatriske ambulante kontakter', 'hospital',
             "hospital_sector = 'psychiatric' and contact_type = 'outpatient' and is_acute"),
-        ('own_gp', 'Own general practitioner', 'health_insurance',
+        ('own_gp', 'Own general practitioner', 'Egen læge', 'health_insurance',
             "provider_type = 'own_gp'"),
-        ('emergency_gp', 'Emergency general practitioner', 'health_insurance',
-            "provider_type = 'emergency_gp'"),
-        ('psychologist', 'Psychologist', 'health_insurance',
+        ('emergency_gp', 'Emergency general practitioner', 'Vagtlæge',
+            'health_insurance', "provider_type = 'emergency_gp'"),
+        ('psychologist', 'Psychologist', 'Psykolog', 'health_insurance',
             "provider_type = 'psychologist'"),
+    ]) }}
+{% endmacro %}
+
+{#- The summary lines of the profile sheet: item, English and Danish name,
+    the condition a unit meets to be counted (over the columns of
+    int_units_described and cost_threshold, the var profile_cost_threshold
+    of its population), the
+    cost column the line sums and the count column behind a mean count
+    (none: no mean). -#}
+{% macro profile_summary_items() %}
+    {%- set threshold = var('profile_cost_threshold') %}
+    {%- set young = var('profile_age_shares')['young_below'] %}
+    {%- set old = var('profile_age_shares')['old_from'] %}
+    {{ return([
+        ('units', 'Number of units and their cost',
+            'Antal enheder og deres omkostninger', 'true', 'total_cost', none),
+        ('municipal_cost', 'Municipal cost', 'Kommunale omkostninger', 'true',
+            'municipal_cost', none),
+        ('regional_cost', 'Regional cost', 'Regionale omkostninger', 'true',
+            'regional_cost', none),
+        ('with_cost', 'With any cost (a total cost above 0)',
+            'Med en omkostning (samlet omkostning over 0)', 'total_cost > 0',
+            'total_cost', none),
+        ('women', 'Women (citizens)', 'Kvinder (borgere)', 'is_woman',
+            'total_cost', none),
+        ('municipal_services', 'Number of municipal services',
+            'Antal kommunale ydelser', 'true', 'total_cost', 'n_services'),
+        ('departments', 'Number of departments (visitation units)',
+            'Antal afdelinger (visitationsenheder)', 'true', 'total_cost',
+            'n_departments'),
+        ('single', 'Single (enlig: in no family of two or more)',
+            'Enlig (i ingen familie på to eller flere)', 'is_single',
+            'total_cost', none),
+        ('single_provider', 'Single provider (enlig forsørger)',
+            'Enlig forsørger', 'is_single_provider', 'total_cost', none),
+        ('with_children', 'With children under 18', 'Med børn under 18 år',
+            'has_children', 'total_cost', none),
+        ('under_' ~ young, 'Under ' ~ young ~ ' (families: oldest member)',
+            'Under ' ~ young ~ ' år (familier: det ældste medlem)',
+            'age < ' ~ young, 'total_cost', none),
+        ('over_' ~ old, old ~ ' or over (families: oldest member)',
+            old ~ ' år eller derover (familier: det ældste medlem)',
+            'age >= ' ~ old, 'total_cost', none),
+        ('municipality_primary_care_and_hospital',
+            'A municipal service and contact with both primary care and a hospital',
+            'En kommunal ydelse og kontakt med både almen praksis og sygehus',
+            'has_municipal_primary_care_and_hospital', 'total_cost', none),
+        ('under_cost_threshold',
+            'Total cost under the threshold (citizens '
+            ~ threshold['citizens'] ~ ', families ' ~ threshold['families'] ~ ' kr)',
+            'Samlet omkostning under tærsklen (borgere ' ~ threshold['citizens']
+            ~ ', familier ' ~ threshold['families'] ~ ' kr.)',
+            'total_cost < cost_threshold', 'total_cost', none),
+        ('one_chronic_condition', 'Exactly one chronic condition',
+            'Præcis én kronisk sygdom', 'n_chronic_conditions = 1',
+            'total_cost', none),
+        ('several_chronic_conditions', 'Several chronic conditions',
+            'Flere kroniske sygdomme', 'n_chronic_conditions >= 2',
+            'total_cost', none),
     ]) }}
 {% endmacro %}
 
@@ -249,48 +316,6 @@ select * from final
         ('family_size_band', 'n_members', var('profile_family_size_bands'),
             var('family_min_members'), ['families']),
     ]) }}
-{% endmacro %}
-
-{#- The Danish label (the reports' language) of each summary line and
-    regional activity measure of a profile sheet, by item; the English label
-    is beside its definition. -#}
-{% macro profile_item_names_da() %}
-    {%- set age_shares = var('profile_age_shares') -%}
-    {%- set threshold = var('profile_cost_threshold') -%}
-    {{ return({
-        'units': 'Antal enheder og deres omkostninger',
-        'municipal_cost': 'Kommunale omkostninger',
-        'regional_cost': 'Regionale omkostninger',
-        'with_cost': 'Med en omkostning (samlet omkostning over 0)',
-        'women': 'Kvinder (borgere)',
-        'municipal_services': 'Antal kommunale ydelser',
-        'departments': 'Antal afdelinger (visitationsenheder)',
-        'single': 'Enlig (i ingen familie på to eller flere)',
-        'single_provider': 'Enlig forsørger',
-        'with_children': 'Med børn under 18 år',
-        'under_' ~ age_shares['young_below']:
-            'Under ' ~ age_shares['young_below'] ~ ' år (familier: det ældste medlem)',
-        'over_' ~ age_shares['old_from']:
-            age_shares['old_from'] ~ ' år eller derover (familier: det ældste medlem)',
-        'municipality_primary_care_and_hospital':
-            'En kommunal ydelse og kontakt med både almen praksis og sygehus',
-        'under_cost_threshold':
-            'Samlet omkostning under tærsklen (borgere ' ~ threshold['citizens']
-            ~ ', familier ' ~ threshold['families'] ~ ' kr.)',
-        'one_chronic_condition': 'Præcis én kronisk sygdom',
-        'several_chronic_conditions': 'Flere kroniske sygdomme',
-        'somatic_admission': 'Somatiske indlæggelser',
-        'somatic_acute_admission': 'Akutte somatiske indlæggelser',
-        'somatic_outpatient': 'Somatiske ambulante kontakter',
-        'somatic_acute_outpatient': 'Akutte somatiske ambulante kontakter',
-        'psychiatric_admission': 'Psykiatriske indlæggelser',
-        'psychiatric_acute_admission': 'Akutte psykiatriske indlæggelser',
-        'psychiatric_outpatient': 'Psykiatriske ambulante kontakter',
-        'psychiatric_acute_outpatient': 'Akutte psykiatriske ambulante kontakter',
-        'own_gp': 'Egen læge',
-        'emergency_gp': 'Vagtlæge',
-        'psychologist': 'Psykolog',
-    }) }}
 {% endmacro %}
 
 {#- The health indicators the co-occurrence matrices show beside the

@@ -84,6 +84,12 @@ int_cost_line_differences as (
 
 ),
 
+int_cost_line_classes as (
+
+    select * from {{ ref('int_cost_line_classes') }}
+
+),
+
 profile_lines as (
 
     -- every line but the segment's own size and cost
@@ -692,90 +698,6 @@ cost_families_of_complete_lists as (
 
 ),
 
-line_function_sets as (
-
-    -- the functions of each cost line (the rows without a line subtracted)
-    select
-        section,
-        item,
-        function_number
-    from int_cost_line_differences
-    where part_section is null
-
-),
-
-line_function_counts as (
-
-    select
-        section,
-        item,
-        count(*) as n_functions
-    from line_function_sets
-    group by section, item
-
-),
-
-equal_lines as (
-
-    -- two lines of different sections with the same functions (since
-    -- special youth education is Stevns' Health and care, Stevns' Children
-    -- and learning is Skanderborg's Children and youth): one figure under
-    -- two names
-    select
-        line_function_sets.section,
-        line_function_sets.item,
-        other_functions.section as equal_section,
-        {{ dbt.concat([
-            'other_functions.section', "'|'", 'other_functions.item'
-        ]) }} as equal_line
-    from line_function_sets
-    inner join line_function_sets as other_functions
-        on
-            line_function_sets.function_number
-            = other_functions.function_number
-            and line_function_sets.section != other_functions.section
-    inner join line_function_counts
-        on
-            line_function_sets.section = line_function_counts.section
-            and line_function_sets.item = line_function_counts.item
-    inner join line_function_counts as other_counts
-        on
-            other_functions.section = other_counts.section
-            and other_functions.item = other_counts.item
-    where line_function_counts.n_functions = other_counts.n_functions
-    group by
-        line_function_sets.section,
-        line_function_sets.item,
-        other_functions.section,
-        other_functions.item
-    having count(*) = max(line_function_counts.n_functions)
-
-),
-
-equal_line_classes as (
-
-    -- the class of a line: the first by name of it and its equals
-    select
-        section,
-        item,
-        min(equal_line) as class_line
-    from (
-        select
-            section,
-            item,
-            equal_line
-        from equal_lines
-        union all
-        select distinct
-            section,
-            item,
-            {{ dbt.concat(['section', "'|'", 'item']) }} as equal_line
-        from equal_lines
-    ) as candidates
-    group by section, item
-
-),
-
 lines_of_equal_functions as (
 
     -- the first line of a class is the whole and each other line a part
@@ -784,7 +706,7 @@ lines_of_equal_functions as (
     select
         {{ disclosure_cell_id([
             "'equal'", 'profile_lines.segment_cell_id',
-            'equal_line_classes.class_line'
+            'int_cost_line_classes.class_line'
         ]) }} as group_id,
         'set' as group_kind,
         profile_lines.cell_id,
@@ -792,15 +714,15 @@ lines_of_equal_functions as (
             when
                 {{ dbt.concat([
                     'profile_lines.section', "'|'", 'profile_lines.item'
-                ]) }} = equal_line_classes.class_line
+                ]) }} = int_cost_line_classes.class_line
                 then 'whole'
             else 'part'
         end as cell_role
     from profile_lines
-    inner join equal_line_classes
+    inner join int_cost_line_classes
         on
-            profile_lines.section = equal_line_classes.section
-            and profile_lines.item = equal_line_classes.item
+            profile_lines.section = int_cost_line_classes.section
+            and profile_lines.item = int_cost_line_classes.item
 
 ),
 
@@ -837,12 +759,11 @@ lines_in_balance as (
         municipal_area_lines.cell_id,
         'part' as cell_role
     from municipal_area_lines
-    left join equal_lines
+    left join int_cost_line_classes
         on
-            municipal_area_lines.section = equal_lines.section
-            and municipal_area_lines.item = equal_lines.item
-            and equal_lines.equal_section like 'area_cost_%'
-    where equal_lines.item is null
+            municipal_area_lines.section = int_cost_line_classes.section
+            and municipal_area_lines.item = int_cost_line_classes.item
+    where not coalesce(int_cost_line_classes.has_equal_area_line, false)
 
 ),
 

@@ -16,45 +16,7 @@
         {%- do area_columns.append((column_name, fact_column[5:], value)) %}
     {%- endif %}
 {%- endfor %}
-{%- set threshold = var('profile_cost_threshold') %}
-{%- set age_shares = var('profile_age_shares') %}
-{%- set summary_items = [
-    ('units', 'Number of units and their cost', 'true', 'total_cost', none),
-    ('municipal_cost', 'Municipal cost', 'true', 'municipal_cost', none),
-    ('regional_cost', 'Regional cost', 'true', 'regional_cost', none),
-    ('with_cost', 'With any cost (a total cost above 0)', 'total_cost > 0',
-        'total_cost', none),
-    ('women', 'Women (citizens)', 'is_woman', 'total_cost', none),
-    ('municipal_services', 'Number of municipal services', 'true',
-        'total_cost', 'n_services'),
-    ('departments', 'Number of departments (visitation units)', 'true',
-        'total_cost', 'n_departments'),
-    ('single', 'Single (enlig: in no family of two or more)', 'is_single',
-        'total_cost', none),
-    ('single_provider', 'Single provider (enlig forsørger)',
-        'is_single_provider', 'total_cost', none),
-    ('with_children', 'With children under 18', 'has_children',
-        'total_cost', none),
-    ('under_' ~ age_shares['young_below'],
-        'Under ' ~ age_shares['young_below'] ~ ' (families: oldest member)',
-        'age < ' ~ age_shares['young_below'], 'total_cost', none),
-    ('over_' ~ age_shares['old_from'],
-        age_shares['old_from'] ~ ' or over (families: oldest member)',
-        'age >= ' ~ age_shares['old_from'], 'total_cost', none),
-    ('municipality_primary_care_and_hospital',
-        'A municipal service and contact with both primary care and a hospital',
-        'has_municipal_primary_care_and_hospital', 'total_cost', none),
-    ('under_cost_threshold',
-        'Total cost under the threshold (citizens '
-        ~ threshold['citizens'] ~ ', families ' ~ threshold['families'] ~ ' kr)',
-        "total_cost < case when members_described.population = 'citizens' then "
-        ~ threshold['citizens'] ~ ' else ' ~ threshold['families'] ~ ' end',
-        'total_cost', none),
-    ('one_chronic_condition', 'Exactly one chronic condition',
-        'n_chronic_conditions = 1', 'total_cost', none),
-    ('several_chronic_conditions', 'Several chronic conditions',
-        'n_chronic_conditions >= 2', 'total_cost', none),
-] %}
+{%- set summary_items = profile_summary_items() %}
 {%- set top_services = var('profile_top_services') %}
 {%- set distributions = profile_distributions() %}
 {#- lines of one population's sheets only: (section, item or none for all,
@@ -64,7 +26,6 @@
     if populations | length == 1 %}
     {%- do population_lines.append((section, none, populations[0])) %}
 {%- endfor %}
-{%- set names_da = profile_item_names_da() %}
 with
 
 segment_catalogue as (
@@ -162,6 +123,12 @@ members_described as (
             segment_members.{{ column }},
         {%- endfor %}
         int_units_described.population,
+        -- the threshold of the line under_cost_threshold
+        case
+            when int_units_described.population = 'citizens'
+                then {{ var('profile_cost_threshold')['citizens'] }}
+            else {{ var('profile_cost_threshold')['families'] }}
+        end as cost_threshold,
         int_units_described.age,
         int_units_described.is_woman,
         int_units_described.n_members,
@@ -170,7 +137,7 @@ members_described as (
         int_units_described.is_single_provider,
         int_units_described.has_children,
         int_units_described.n_chronic_conditions,
-        {%- for measure, measure_name, source, condition in measures %}
+        {%- for measure, measure_name, name_da, source, condition in measures %}
             int_units_described.n_{{ measure }},
         {%- endfor %}
         int_units_described.has_municipal_primary_care_and_hospital
@@ -190,8 +157,8 @@ segment_totals as (
     select
         segment_years.segment_id,
         segment_years.analysis_year,
-        {%- for item, item_name, condition, cost_column, count_column
-            in summary_items %}
+        {%- for item, item_name, item_name_da, condition, cost_column,
+            count_column in summary_items %}
             sum(
                 case
                     when
@@ -253,7 +220,7 @@ segment_totals as (
             coalesce(sum(abs(members_described.{{ column_name }})), 0)
                 as abs_{{ column_name }},
         {%- endfor %}
-        {%- for measure, measure_name, source, condition in measures %}
+        {%- for measure, measure_name, name_da, source, condition in measures %}
             sum(
                 case
                     when members_described.n_{{ measure }} > 0 then 1 else 0
@@ -295,15 +262,15 @@ segment_totals as (
 
 totals_unpivoted as (
 
-    {%- for item, item_name, condition, cost_column, count_column
-        in summary_items %}
+    {%- for item, item_name, item_name_da, condition, cost_column,
+        count_column in summary_items %}
         select
             segment_id,
             analysis_year,
             'summary' as section,
             '{{ item }}' as item,
             '{{ item_name }}' as item_name,
-            '{{ names_da[item] }}' as item_name_da,
+            '{{ item_name_da }}' as item_name_da,
             {{ loop.index }} as item_rank,
             n_{{ item }} as n_units,
             cost_{{ item }} as total_cost,
@@ -364,14 +331,14 @@ totals_unpivoted as (
             on cost_types.cost_type = '{{ cost_type }}'
         union all
     {%- endfor %}
-    {%- for measure, measure_name, source, condition in measures %}
+    {%- for measure, measure_name, name_da, source, condition in measures %}
         select
             segment_id,
             analysis_year,
             'regional_activity' as section,
             '{{ measure }}' as item,
             '{{ measure_name }}' as item_name,
-            '{{ names_da[measure] }}' as item_name_da,
+            '{{ name_da }}' as item_name_da,
             {{ loop.index }} as item_rank,
             n_{{ measure }} as n_units,
             cost_{{ measure }} as total_cost,

@@ -50,7 +50,7 @@ hospital_counted as (
     select
         person_id,
         contact_year as analysis_year,
-        {%- for measure, measure_name, source, condition in measures
+        {%- for measure, measure_name, name_da, source, condition in measures
             if source == 'hospital' %}
             sum(case when {{ condition }} then 1 else 0 end)
                 as n_{{ measure }},
@@ -67,7 +67,7 @@ health_insurance_counted as (
     select
         person_id,
         service_year as analysis_year,
-        {%- for measure, measure_name, source, condition in measures
+        {%- for measure, measure_name, name_da, source, condition in measures
             if source == 'health_insurance' %}
             sum(case when {{ condition }} then 1 else 0 end)
                 as n_{{ measure }},
@@ -146,7 +146,7 @@ persons_counted as (
         int_person_features.has_children_in_family,
         int_person_features.n_services,
         int_person_features.n_areas,
-        {%- for measure, measure_name, source, condition in measures %}
+        {%- for measure, measure_name, name_da, source, condition in measures %}
             coalesce(
                 {{ 'hospital_counted' if source == 'hospital'
                     else 'health_insurance_counted' }}.n_{{ measure }}, 0
@@ -182,7 +182,7 @@ families_counted as (
         family_id,
         analysis_year,
         max(age_at_reference_date) as oldest_age,
-        {%- for measure, measure_name, source, condition in measures %}
+        {%- for measure, measure_name, name_da, source, condition in measures %}
             sum(n_{{ measure }}) as n_{{ measure }},
         {%- endfor %}
         sum(n_hospital_contacts) as n_hospital_contacts,
@@ -207,7 +207,7 @@ units_described as (
         n_services,
         n_areas,
         n_departments,
-        {%- for measure, measure_name, source, condition in measures %}
+        {%- for measure, measure_name, name_da, source, condition in measures %}
             n_{{ measure }},
         {%- endfor %}
         n_hospital_contacts,
@@ -229,7 +229,7 @@ units_described as (
         int_family_features.n_services,
         int_family_features.n_areas,
         coalesce(family_departments_counted.n_departments, 0) as n_departments,
-        {%- for measure, measure_name, source, condition in measures %}
+        {%- for measure, measure_name, name_da, source, condition in measures %}
             families_counted.n_{{ measure }},
         {%- endfor %}
         families_counted.n_hospital_contacts,
@@ -266,7 +266,7 @@ final as (
         units_described.n_departments,
         coalesce(chronic_conditions_counted.n_chronic_conditions, 0)
             as n_chronic_conditions,
-        {%- for measure, measure_name, source, condition in measures %}
+        {%- for measure, measure_name, name_da, source, condition in measures %}
             units_described.n_{{ measure }},
         {%- endfor %}
         units_described.n_hospital_contacts,
