@@ -87,29 +87,3 @@
         else 0
     end
 {%- endmacro %}
-
-{#- The units of each year's two populations with the given columns of the
-    cost marts, as population, unit_id, analysis_year and the columns: the
-    citizens in the population (person_costs, is_in_population) and the
-    families (family_costs). The one definition of a population's units; the
-    caller imports person_costs and family_costs as CTEs. -#}
-{% macro population_units(columns=[]) -%}
-    select
-        'citizens' as population,
-        person_id as unit_id,
-        analysis_year
-        {%- for column in columns %},
-        {{ column }}
-        {%- endfor %}
-    from person_costs
-    where is_in_population
-    union all
-    select
-        'families' as population,
-        family_id as unit_id,
-        analysis_year
-        {%- for column in columns %},
-        {{ column }}
-        {%- endfor %}
-    from family_costs
-{%- endmacro %}

@@ -1,9 +1,9 @@
 {#- Fails for every row of a segment table whose unit is not in the year's
-    population as the cost marts count it: a citizen of person_costs with
-    is_in_population, a family of family_costs. The marts come from the
-    population and allocation models, not from the features the rules read,
-    so a rule or a join that lets in a departed person or a stray family id
-    fails here. -#}
+    population as the unit costs count it (int_unit_costs with
+    is_in_population: a citizen of the population, a family). They come
+    from the population and allocation models, not from the features the
+    rules read, so a rule or a join that lets in a departed person or a
+    stray family id fails here. -#}
 {% test segment_within_population(model) %}
 
 with
@@ -14,21 +14,20 @@ segment_rows as (
 
 ),
 
-person_costs as (
+int_unit_costs as (
 
-    select * from {{ ref('person_costs') }}
-
-),
-
-family_costs as (
-
-    select * from {{ ref('family_costs') }}
+    select * from {{ ref('int_unit_costs') }}
 
 ),
 
 population_units as (
 
-    {{ population_units() }}
+    select
+        population,
+        unit_id,
+        analysis_year
+    from int_unit_costs
+    where is_in_population
 
 )
 

@@ -15,24 +15,23 @@ int_families_described as (
 
 ),
 
-int_family_services as (
+int_unit_costs as (
 
-    select * from {{ ref('int_family_services') }}
+    select * from {{ ref('int_unit_costs') }}
 
 ),
 
 services_counted as (
 
     -- a service counts when the members together have a positive cost on
-    -- its function (int_family_services)
+    -- its function (int_unit_costs)
     select
-        family_id,
+        unit_id as family_id,
         analysis_year,
-        count(*) as n_services,
-        count(distinct case when is_counted_area then area_code end)
-            as n_areas
-    from int_family_services
-    group by family_id, analysis_year
+        n_services,
+        n_areas
+    from int_unit_costs
+    where population = 'families'
 
 ),
 

@@ -21,6 +21,12 @@ int_person_services as (
 
 ),
 
+int_unit_costs as (
+
+    select * from {{ ref('int_unit_costs') }}
+
+),
+
 int_person_service_groups as (
 
     select * from {{ ref('int_person_service_groups') }}
@@ -61,14 +67,11 @@ groups_flagged as (
 
 ),
 
-services_counted as (
+transfers_received as (
 
     select
         person_id,
         analysis_year,
-        count(*) as n_services,
-        count(distinct case when is_counted_area then area_code end)
-            as n_areas,
         max(case when cost_type = 'overfoersel' then 1 else 0 end)
             as receives_transfer_income
     from int_person_services
@@ -130,7 +133,7 @@ final as (
             as has_children_in_family,
         int_families_formed.family_rule = 'no_fixed_address'
             as has_no_fixed_address,
-        coalesce(services_counted.receives_transfer_income, 0) = 1
+        coalesce(transfers_received.receives_transfer_income, 0) = 1
             as receives_transfer_income,
         coalesce(groups_flagged.has_child_welfare_case, 0) = 1
             as has_child_welfare_case,
@@ -166,19 +169,26 @@ final as (
             coalesce(conditions_counted.has_{{ condition }}, 0) = 1
                 as has_{{ condition }},
         {%- endfor %}
-        coalesce(services_counted.n_services, 0) as n_services,
-        coalesce(services_counted.n_areas, 0) as n_areas
+        int_unit_costs.n_services,
+        int_unit_costs.n_areas
     from int_families_formed
     left join int_families_described
         on
             int_families_formed.family_id = int_families_described.family_id
             and int_families_formed.analysis_year
             = int_families_described.analysis_year
-    left join services_counted
+    -- every person of the population is a unit with costs (0 when none)
+    inner join int_unit_costs
         on
-            int_families_formed.person_id = services_counted.person_id
+            int_unit_costs.population = 'citizens'
+            and int_families_formed.person_id = int_unit_costs.unit_id
             and int_families_formed.analysis_year
-            = services_counted.analysis_year
+            = int_unit_costs.analysis_year
+    left join transfers_received
+        on
+            int_families_formed.person_id = transfers_received.person_id
+            and int_families_formed.analysis_year
+            = transfers_received.analysis_year
     left join groups_flagged
         on
             int_families_formed.person_id = groups_flagged.person_id

@@ -1,39 +1,17 @@
--- One row per family and year: the sum of its members' costs, with the
--- family's composition. Family level: restricted schema.
+-- One row per family and year: the sum of its members' costs
+-- (int_unit_costs), with the family's composition. Family level: restricted
+-- schema.
 with
 
-person_costs as (
+int_unit_costs as (
 
-    select * from {{ ref('person_costs') }}
+    select * from {{ ref('int_unit_costs') }}
 
 ),
 
 int_families_described as (
 
     select * from {{ ref('int_families_described') }}
-
-),
-
-int_family_features as (
-
-    select * from {{ ref('int_family_features') }}
-
-),
-
-members_summed as (
-
-    select
-        family_id,
-        analysis_year,
-        {%- for column_name, fact_column, value in cost_breakdown_columns() %}
-            sum({{ column_name }}) as {{ column_name }},
-        {%- endfor %}
-        sum(municipal_cost) as municipal_cost,
-        sum(regional_cost) as regional_cost,
-        sum(total_cost) as total_cost
-    from person_costs
-    where is_in_population and family_id is not null
-    group by family_id, analysis_year
 
 ),
 
@@ -48,25 +26,21 @@ final as (
         int_families_described.n_placed_children,
         int_families_described.has_children,
         int_families_described.is_single_provider,
-        coalesce(members_summed.total_cost, 0) as total_cost,
-        coalesce(members_summed.municipal_cost, 0) as municipal_cost,
-        coalesce(members_summed.regional_cost, 0) as regional_cost,
+        int_unit_costs.total_cost,
+        int_unit_costs.municipal_cost,
+        int_unit_costs.regional_cost,
         {%- for column_name, fact_column, value in cost_breakdown_columns() %}
-            coalesce(members_summed.{{ column_name }}, 0) as {{ column_name }},
+            int_unit_costs.{{ column_name }},
         {%- endfor %}
-        int_family_features.n_services,
-        int_family_features.n_areas
+        int_unit_costs.n_services,
+        int_unit_costs.n_areas
     from int_families_described
-    left join members_summed
+    inner join int_unit_costs
         on
-            int_families_described.family_id = members_summed.family_id
+            int_families_described.family_id = int_unit_costs.unit_id
             and int_families_described.analysis_year
-            = members_summed.analysis_year
-    inner join int_family_features
-        on
-            int_families_described.family_id = int_family_features.family_id
-            and int_families_described.analysis_year
-            = int_family_features.analysis_year
+            = int_unit_costs.analysis_year
+            and int_unit_costs.population = 'families'
 
 )
 

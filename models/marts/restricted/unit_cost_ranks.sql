@@ -4,21 +4,16 @@
 -- ties broken by unit id, so the ranking is the same on every run and engine.
 with
 
-person_costs as (
+int_unit_costs as (
 
-    select * from {{ ref('person_costs') }}
-
-),
-
-family_costs as (
-
-    select * from {{ ref('family_costs') }}
+    select * from {{ ref('int_unit_costs') }}
 
 ),
 
 units as (
 
-    {{ population_units(['total_cost', 'municipal_cost', 'regional_cost']) }}
+    select * from int_unit_costs
+    where is_in_population
 
 ),
 

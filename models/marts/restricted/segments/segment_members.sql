@@ -9,21 +9,16 @@ int_segment_members as (
 
 ),
 
-person_costs as (
+int_unit_costs as (
 
-    select * from {{ ref('person_costs') }}
-
-),
-
-family_costs as (
-
-    select * from {{ ref('family_costs') }}
+    select * from {{ ref('int_unit_costs') }}
 
 ),
 
 unit_costs as (
 
-    {{ population_units(segment_columns()[4:]) }}
+    select * from int_unit_costs
+    where is_in_population
 
 ),
 
