@@ -241,18 +241,24 @@ class Audit:
 
         def complete_list(s, year) -> bool:
             """Whether a sheet lists every service its units receive, as the outsider
-            can tell: fewer lines than the most frequent list holds, or listed costs
-            that add up to the municipal cost."""
+            can tell: the listed costs add up to the municipal cost, or the listed
+            counts to the services behind the mean (a list holds the most frequent
+            and most expensive of the services min_cell_size units or more receive,
+            so a short list may still leave some out)."""
             units = prof.get((s, year, "summary", "units"))
             if catalogue[s]["is_reference"] or units is None or units["segment_size"] is None:
                 return False  # a whole population's sheet, or one withheld, lists no services
             listed = lines_of[(s, year, "top_services")]
-            if len(listed) < settings["profile_top_services"]:
-                return True
             municipal = prof.get((s, year, "summary", "municipal_cost"))
+            services = prof.get((s, year, "summary", "municipal_services"))
             costs = [r["total_cost"] for r in listed]
-            return bool(listed) and municipal is not None and municipal["total_cost"] is not None \
-                and None not in costs and abs(sum(costs) - municipal["total_cost"]) < 0.5
+            counts = [r["n_units"] for r in listed]
+            by_cost = municipal is not None and municipal["total_cost"] is not None and None not in costs \
+                and abs(sum(costs) - municipal["total_cost"]) < 0.5
+            by_count = services is not None and services["mean_count"] is not None \
+                and services["n_units"] is not None and None not in counts \
+                and abs(sum(counts) - services["mean_count"] * services["n_units"]) < 0.5
+            return by_cost or by_count
 
         def band_range(section: str, item: str) -> tuple:
             bounds = age_bounds if section == "age_band" else cost_bounds

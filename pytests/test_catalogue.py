@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 
+import pytest
+
 from .conftest import REPO
 
 
@@ -15,10 +17,17 @@ def _catalogue() -> dict[str, dict]:
 
 def test_areas_follow_the_reports():
     catalogue = _catalogue()
-    # Stevns: special youth education (STU) is health and care; §41/§42 and
-    # §100 share 5.57.72 (the grouping is not a key of the catalogue yet)
+    # Stevns: special youth education (STU) is health and care; 5.57.72's
+    # §41 and §42 (groupings 001, 002) children and learning, its §100
+    # (003) health and care
     assert catalogue["3.30.46"]["area_stevns"] == "sundhed_omsorg"
     assert catalogue["3.30.46"]["area_skanderborg"] == "handicap"
+    assert {g: catalogue[f"5.57.72.{g}"]["area_stevns"] for g in ("001", "002", "003")} == {
+        "001": "boern_laering", "002": "boern_laering", "003": "sundhed_omsorg"}
+    for function, row in catalogue.items():
+        expected = row["account_function"] + ("." + row["account_grouping"] if row["account_grouping"] else "")
+        assert function == expected, function
+        assert row["account_function"] in catalogue, function  # a grouping falls back on its function
     # Skanderborg: addiction treatment, shelters and homeless services
     # (women's shelters included) and temporary residential care are
     # Beskæftigelse og sundhed
@@ -44,3 +53,31 @@ def test_integrable_and_specialised_services_are_flagged():
     assert all(f.startswith("5.38.") for f in specialised)
     assert all(row["sector"] == "municipal" and row["is_relevant"] == "true"
                for f, row in catalogue.items() if f in integrable | specialised)
+
+
+def test_postings_take_their_groupings_row(build, warehouse):
+    """The build books each posting of a function the catalogue splits by
+    grouping under the grouping's row, and every krone of the function once:
+    the allocated costs of 5.57.72's rows by grouping equal the raw ledger's
+    direct postings of 5.57.72 by grouping in the analysis years."""
+    import pandas as pd
+
+    ledger = pd.read_parquet(build.raw_dir / "ledger_postings.parquet")
+    ledger = ledger[(ledger["function_number"] == "5.57.72") & ledger["person_id"].notna()]
+    years = [row[0] for row in warehouse.execute("select analysis_year from intermediate.int_analysis_years").fetchall()]
+    ledger = ledger[pd.to_datetime(ledger["booking_date"]).dt.year.isin(years)]
+    groupings = {row["account_grouping"] for row in _catalogue().values()
+                 if row["account_function"] == "5.57.72" and row["account_grouping"]}
+    rows = ledger["grouping"].map(lambda g: f"5.57.72.{g}" if g in groupings else "5.57.72")
+    expected = {key: float(amount) for key, amount in ledger.groupby(rows)["amount"].sum().items()}
+    assert len(expected) >= 3, expected
+    booked = dict(warehouse.execute(
+        "select function_number, cast(sum(amount) as double) from intermediate.int_costs_allocated_to_persons "
+        "where function_number like '5.57.72%' group by 1"
+    ).fetchall())
+    assert booked == pytest.approx(expected, abs=0.01)
+    areas = dict(warehouse.execute(
+        "select distinct function_number, area_stevns from intermediate.int_costs_allocated_to_persons "
+        "where function_number like '5.57.72.%'"
+    ).fetchall())
+    assert areas == {"5.57.72.001": "boern_laering", "5.57.72.002": "boern_laering", "5.57.72.003": "sundhed_omsorg"}

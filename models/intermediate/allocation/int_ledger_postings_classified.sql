@@ -1,7 +1,9 @@
 -- Every posting of the extract with the state its kroner end in: deselected
 -- (function not relevant), direct (names a person), pooled (to be split over
 -- recipients), unallocated (no recipient can be known) or quarantined (bad
--- input, or booked outside the analysis years, kept with its reasons).
+-- input, or booked outside the analysis years, kept with its reasons), and
+-- the catalogue's row it is classified by (function_number: the function, or
+-- function and grouping where the catalogue keeps them apart).
 -- Incremental by booking month, like its input.
 {{ config(**monthly_incremental_config()) }}
 
@@ -16,6 +18,18 @@ int_ledger_postings_validated as (
 function_catalogue as (
 
     select * from {{ ref('function_catalogue') }}
+
+),
+
+catalogue_groupings as (
+
+    -- the rows of a function the catalogue keeps apart by grouping
+    select
+        account_function,
+        account_grouping,
+        function_number
+    from function_catalogue
+    where account_grouping is not null
 
 ),
 
@@ -37,7 +51,11 @@ postings_joined as (
         new_postings.booking_year,
         new_postings.is_in_analysis_years,
         new_postings.booking_date,
-        new_postings.function_number,
+        -- the grouping's row where the catalogue has one, else the
+        -- function's own
+        coalesce(
+            catalogue_groupings.function_number, new_postings.function_number
+        ) as function_number,
         new_postings.cost_centre,
         new_postings.person_id,
         new_postings.amount,
@@ -48,9 +66,17 @@ postings_joined as (
         function_catalogue.is_relevant,
         function_catalogue.allocation_method
     from new_postings
+    left join catalogue_groupings
+        on
+            new_postings.function_number = catalogue_groupings.account_function
+            and new_postings.account_grouping
+            = catalogue_groupings.account_grouping
     left join function_catalogue
         on
-            new_postings.function_number
+            coalesce(
+                catalogue_groupings.function_number,
+                new_postings.function_number
+            )
             = function_catalogue.function_number
 
 ),

@@ -9,10 +9,9 @@ int_service_deliveries_validated as (
 
 ),
 
-valid_deliveries as (
+function_catalogue as (
 
-    select * from int_service_deliveries_validated
-    where not is_rejected
+    select * from {{ ref('function_catalogue') }}
 
 ),
 
@@ -22,13 +21,36 @@ int_analysis_years as (
 
 ),
 
+valid_deliveries as (
+
+    select * from int_service_deliveries_validated
+    where not is_rejected
+
+),
+
+catalogue_groupings as (
+
+    -- the rows of a function the catalogue keeps apart by grouping (the
+    -- key its pooled postings are split under)
+    select
+        account_function,
+        account_grouping,
+        function_number
+    from function_catalogue
+    where account_grouping is not null
+
+),
+
 deliveries_in_years as (
 
     select
         valid_deliveries.delivery_id,
         int_analysis_years.analysis_year,
         valid_deliveries.person_id,
-        valid_deliveries.function_number,
+        coalesce(
+            catalogue_groupings.function_number,
+            valid_deliveries.function_number
+        ) as function_number,
         valid_deliveries.cost_centre,
         valid_deliveries.activity_units,
         valid_deliveries.activity_unit,
@@ -45,6 +67,12 @@ deliveries_in_years as (
             'int_analysis_years.year_end_date'
         ) }} as days_in_year
     from valid_deliveries
+    left join catalogue_groupings
+        on
+            valid_deliveries.function_number
+            = catalogue_groupings.account_function
+            and valid_deliveries.account_grouping
+            = catalogue_groupings.account_grouping
     inner join int_analysis_years
         on
             valid_deliveries.period_start_date
