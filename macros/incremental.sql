@@ -163,3 +163,65 @@ new_rows as (
         ~ " order by " ~ content_hash ~ ") as " ~ dbt.type_string() ~ ")",
     ]) }}
 {%- endmacro %}
+
+{#- The fingerprint of the reference data (the seeds) a model reads, from
+    their checksums: the months an incremental model keeps were classified
+    with it. Empty while dbt parses and in a unit test. -#}
+{% macro reference_fingerprint(unique_id) -%}
+    {%- if not execute or unique_id not in graph.nodes -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- set checksums = [] -%}
+    {%- for name in graph.nodes[unique_id].depends_on.nodes | sort
+        if name.startswith('seed.') -%}
+        {%- do checksums.append(
+            name ~ '=' ~ graph.nodes[name].checksum.checksum
+        ) -%}
+    {%- endfor -%}
+    {{ return(local_md5(checksums | join(';'))) }}
+{%- endmacro %}
+
+{#- on-run-start: an incremental run keeps the months built earlier, with the
+    reference data of then (a function re-mapped in the catalogue, a grouping
+    added); refuse it when a seed an incremental model reads has changed
+    since, so old and new months never mix two catalogues. -#}
+{% macro check_incremental_reference_fingerprints() %}
+    {%- if flags.FULL_REFRESH or not execute -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- for node in graph.nodes.values()
+        if node.resource_type == 'model'
+        and node.config.materialized == 'incremental' -%}
+        {%- set relation = adapter.get_relation(
+            database=node.database, schema=node.schema,
+            identifier=node.alias
+        ) -%}
+        {%- if relation is not none -%}
+            {%- set columns = adapter.get_columns_in_relation(relation)
+                | map(attribute='name') | map('lower') | list -%}
+            {%- set n_other = 1 -%}
+            {%- if 'reference_fingerprint' in columns -%}
+                {%- set n_other = run_query(
+                    'select count(*) from ' ~ relation
+                    ~ " where reference_fingerprint <> '"
+                    ~ reference_fingerprint(node.unique_id) ~ "'"
+                    ~ ' or reference_fingerprint is null'
+                ).rows[0][0] -%}
+            {%- endif -%}
+            {%- if n_other > 0 -%}
+                {%- set seeds = [] -%}
+                {%- for name in node.depends_on.nodes | sort
+                    if name.startswith('seed.') -%}
+                    {%- do seeds.append(name.split('.')[-1]) -%}
+                {%- endfor -%}
+                {{ exceptions.raise_compiler_error(
+                    "Refusing the incremental run: " ~ relation ~ " keeps "
+                    ~ "months built with other reference data than the "
+                    ~ "seeds of now (" ~ seeds | join(', ') ~ " changed, or "
+                    ~ "the table predates the check); rebuild them all: "
+                    ~ "dbt build --full-refresh."
+                ) }}
+            {%- endif -%}
+        {%- endif -%}
+    {%- endfor -%}
+{% endmacro %}

@@ -48,6 +48,7 @@
             ) }}
         {%- endif -%}
         {%- do check_incremental_key_fingerprints() -%}
+        {%- do check_incremental_reference_fingerprints() -%}
     {%- endif -%}
     select 1 as pseudonym_key_checked
 {% endmacro %}

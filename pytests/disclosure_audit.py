@@ -241,14 +241,15 @@ class Audit:
 
         def complete_list(s, year) -> bool:
             """Whether a sheet lists every service its units receive, as the outsider
-            can tell: the listed costs add up to the municipal cost, or the listed
-            counts to the services behind the mean (a list holds the most frequent
-            and most expensive of the services min_cell_size units or more receive,
-            so a short list may still leave some out)."""
+            can tell: fewer lines than the most frequent list holds, listed costs
+            that add up to the municipal cost, or listed counts that add up to the
+            services behind the mean."""
             units = prof.get((s, year, "summary", "units"))
             if catalogue[s]["is_reference"] or units is None or units["segment_size"] is None:
                 return False  # a whole population's sheet, or one withheld, lists no services
             listed = lines_of[(s, year, "top_services")]
+            if len(listed) < settings["profile_top_services"]:
+                return True
             municipal = prof.get((s, year, "summary", "municipal_cost"))
             services = prof.get((s, year, "summary", "municipal_services"))
             costs = [r["total_cost"] for r in listed]

@@ -152,7 +152,7 @@ def test_build_refuses_a_weak_key_on_a_real_extract(copied_warehouse, tmp_path, 
     assert "Refusing to build" in output and message in output
 
 
-def test_an_incremental_run_with_another_key_is_refused(copied_warehouse, tmp_path, monkeypatch):
+def test_an_incremental_run_with_another_key_or_other_seeds_is_refused(copied_warehouse, tmp_path, monkeypatch):
     # the months built with TEST_KEY would keep pseudonyms of the old key
     monkeypatch.setenv("WELFARE_PSEUDONYM_KEY", OTHER_KEY)
     returncode, output = _refusal(copied_warehouse, tmp_path)
@@ -161,6 +161,14 @@ def test_an_incremental_run_with_another_key_is_refused(copied_warehouse, tmp_pa
     monkeypatch.setenv("WELFARE_PSEUDONYM_KEY", TEST_KEY)
     returncode, output = _refusal(copied_warehouse, tmp_path)
     assert returncode == 0, output[-3000:]
+    # months classified with another function catalogue (as a seed edited
+    # since would leave them) would mix two catalogues
+    with duckdb.connect(str(copied_warehouse)) as con:
+        con.execute("update intermediate.int_ledger_postings_classified set reference_fingerprint = 'before an edit'")
+    returncode, output = _refusal(copied_warehouse, tmp_path)
+    assert returncode != 0
+    assert "keeps months built with other reference data" in output and "function_catalogue" in output
+    assert "--full-refresh" in output
 
 
 def test_a_key_from_the_environment_changes_every_pseudonym(build, copied_warehouse, tmp_path, monkeypatch):

@@ -468,24 +468,13 @@ services_ranked as (
 
     -- the most frequent services (ties broken by cost, then function
     -- number) and the most expensive (ties broken by frequency, then
-    -- function number), among those min_cell_size units or more receive:
-    -- a line of fewer would be withheld, and only give the equations of
-    -- the sheet one more unknown to protect
+    -- function number)
     select
         services_received.*,
-        services_received.n_units >= {{ var('min_cell_size') }}
-            as is_listable,
         row_number() over (
             partition by
                 services_received.segment_id, services_received.analysis_year
             order by
-                case
-                    when
-                        services_received.n_units
-                        >= {{ var('min_cell_size') }}
-                        then 0
-                    else 1
-                end,
                 services_received.n_units desc,
                 services_received.total_cost desc,
                 services_received.function_number asc
@@ -494,13 +483,6 @@ services_ranked as (
             partition by
                 services_received.segment_id, services_received.analysis_year
             order by
-                case
-                    when
-                        services_received.n_units
-                        >= {{ var('min_cell_size') }}
-                        then 0
-                    else 1
-                end,
                 services_received.total_cost desc,
                 services_received.n_units desc,
                 services_received.function_number asc
@@ -529,11 +511,8 @@ services_listed as (
         = n_services_received as is_complete_list
     from services_ranked
     where
-        is_listable
-        and (
-            frequency_rank <= {{ top_services }}
-            or cost_rank <= {{ top_services }}
-        )
+        frequency_rank <= {{ top_services }}
+        or cost_rank <= {{ top_services }}
 
 ),
 

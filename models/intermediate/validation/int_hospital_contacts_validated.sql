@@ -122,6 +122,8 @@ final as (
         '{{ invocation_id }}' as dbt_invocation_id,
         -- the key this row was pseudonymised with (check_pseudonym_key)
         {{ key_fingerprint() }} as key_fingerprint,
+        -- the seeds it was built with (a change refuses an incremental run)
+        '{{ reference_fingerprint(model.unique_id) }}' as reference_fingerprint,
         -- last: Spark's partition column
         contact_month
     from reasons_listed

@@ -112,6 +112,8 @@ final as (
         '{{ invocation_id }}' as dbt_invocation_id,
         -- the key this row was pseudonymised with (check_pseudonym_key)
         {{ key_fingerprint() }} as key_fingerprint,
+        -- the seeds it was built with (a change refuses an incremental run)
+        '{{ reference_fingerprint(model.unique_id) }}' as reference_fingerprint,
         -- last: Spark's partition column
         booking_month
     from reasons_listed
