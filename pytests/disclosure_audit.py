@@ -605,21 +605,33 @@ class Audit:
         return self._unit_costs
 
     def lines_equal_to_segments(self, prof, members) -> None:
-        """A published line of a sheet that counts exactly a withheld segment's units
-        (the women of a segment against its sub-segment of women): the outsider who
-        knows the rules reads the segment's size and cost off the line."""
+        """A line of a sheet that counts exactly another segment's units (the women
+        of a segment and its sub-segment of women): the outsider who knows the rules
+        reads the one off the other, so each pair is one figure twice (for the joint
+        attack), and a published line of a withheld segment is a finding. Which lines
+        those are is the rules' knowledge; the audit finds them as the lines whose
+        exact count and cost are a segment's."""
         costs = self.unit_costs()
-        withheld = {}
-        for (s, year, section, item), r in prof.items():
-            if (section, item) == ("summary", "units") and r["segment_size"] is None:
+        sizes = {}
+        for (s, year, section, item) in prof:
+            if (section, item) == ("summary", "units"):
                 units = members.get((year, s), set())
                 if units:
-                    withheld[(year, len(units), round(sum(costs.get((u, year), 0.0) for u in units), 2))] = s
-        for (s, year, section, item), r in prof.items():
-            if r["n_units"] is None or r["total_cost"] is None or section == "top_services":
+                    sizes[(year, len(units), round(sum(costs.get((u, year), 0.0) for u in units), 2))] = s
+        exact = self.con.execute(
+            "select segment_id, analysis_year, section, item, n_units, cast(total_cost as double)"
+            " from intermediate.int_segment_profile_cells"
+            " where cost_measure = 'total_cost' and cell_id <> segment_cell_id and n_units > 0"
+        ).fetchall()
+        for s, year, section, item, n_units, total_cost in exact:
+            segment = sizes.get((year, n_units, round(total_cost, 2)))
+            line = prof.get((s, year, section, item))
+            if segment is None or segment == s or line is None:
                 continue
-            segment = withheld.get((year, r["n_units"], round(float(r["total_cost"]), 2)))
-            if segment is not None and segment != s:
+            units = prof[(segment, year, "summary", "units")]
+            self.same(fig(line, "n_units"), fig(units, "segment_size"))
+            self.same(fig(line, "total_cost"), fig(units, "total_cost"))
+            if units["segment_size"] is None and line["n_units"] is not None:
                 self.found("line_equals_withheld_segment", s, year, section, item, segment)
 
     def dominance(self, prof, overlap, members, catalogue) -> None:

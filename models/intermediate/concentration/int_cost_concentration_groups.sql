@@ -4,9 +4,9 @@
 -- Each group and each population total is a cell of int_cells_withheld.
 with
 
-unit_cost_ranks as (
+int_unit_cost_ranks as (
 
-    select * from {{ ref('unit_cost_ranks') }}
+    select * from {{ ref('int_unit_cost_ranks') }}
 
 ),
 
@@ -19,16 +19,16 @@ top_percents as (
 group_sizes as (
 
     select distinct
-        unit_cost_ranks.population,
-        unit_cost_ranks.analysis_year,
-        unit_cost_ranks.cost_scope,
-        unit_cost_ranks.population_size,
-        unit_cost_ranks.population_cost,
+        int_unit_cost_ranks.population,
+        int_unit_cost_ranks.analysis_year,
+        int_unit_cost_ranks.cost_scope,
+        int_unit_cost_ranks.population_size,
+        int_unit_cost_ranks.population_cost,
         top_percents.top_percent,
         {{ top_group_size(
-            'unit_cost_ranks.population_size', 'top_percents.top_percent'
+            'int_unit_cost_ranks.population_size', 'top_percents.top_percent'
         ) }} as n_units
-    from unit_cost_ranks
+    from int_unit_cost_ranks
     cross join top_percents
 
 ),
@@ -41,7 +41,7 @@ population_units as (
         cost_scope,
         max(abs(unit_cost)) as largest_unit_cost,
         sum(abs(unit_cost)) as abs_cost_sum
-    from unit_cost_ranks
+    from int_unit_cost_ranks
     group by population, analysis_year, cost_scope
 
 ),
@@ -53,18 +53,18 @@ top_units as (
         group_sizes.analysis_year,
         group_sizes.cost_scope,
         group_sizes.top_percent,
-        sum(unit_cost_ranks.unit_cost) as total_cost,
-        max(abs(unit_cost_ranks.unit_cost)) as largest_unit_cost,
-        sum(abs(unit_cost_ranks.unit_cost)) as abs_cost_sum,
+        sum(int_unit_cost_ranks.unit_cost) as total_cost,
+        max(abs(int_unit_cost_ranks.unit_cost)) as largest_unit_cost,
+        sum(abs(int_unit_cost_ranks.unit_cost)) as abs_cost_sum,
         -- one unit's cost: the mart publishes it rounded
-        min(unit_cost_ranks.unit_cost) as threshold_cost
+        min(int_unit_cost_ranks.unit_cost) as threshold_cost
     from group_sizes
-    inner join unit_cost_ranks
+    inner join int_unit_cost_ranks
         on
-            group_sizes.population = unit_cost_ranks.population
-            and group_sizes.analysis_year = unit_cost_ranks.analysis_year
-            and group_sizes.cost_scope = unit_cost_ranks.cost_scope
-            and group_sizes.n_units >= unit_cost_ranks.cost_rank
+            group_sizes.population = int_unit_cost_ranks.population
+            and group_sizes.analysis_year = int_unit_cost_ranks.analysis_year
+            and group_sizes.cost_scope = int_unit_cost_ranks.cost_scope
+            and group_sizes.n_units >= int_unit_cost_ranks.cost_rank
     group by
         group_sizes.population,
         group_sizes.analysis_year,

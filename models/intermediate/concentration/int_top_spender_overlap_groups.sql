@@ -4,9 +4,9 @@
 -- regional group are the cells of int_cost_concentration_groups.
 with
 
-unit_cost_ranks as (
+int_unit_cost_ranks as (
 
-    select * from {{ ref('unit_cost_ranks') }}
+    select * from {{ ref('int_unit_cost_ranks') }}
 
 ),
 
@@ -25,8 +25,8 @@ ranks_side_by_side as (
         municipal.population_size,
         municipal.cost_rank as municipal_rank,
         regional.cost_rank as regional_rank
-    from unit_cost_ranks as municipal
-    inner join unit_cost_ranks as regional
+    from int_unit_cost_ranks as municipal
+    inner join int_unit_cost_ranks as regional
         on
             municipal.population = regional.population
             and municipal.analysis_year = regional.analysis_year
