@@ -21,9 +21,9 @@ int_segment_profile_cells as (
 
 ),
 
-segment_members as (
+int_segment_unit_costs as (
 
-    select * from {{ ref('segment_members') }}
+    select * from {{ ref('int_segment_unit_costs') }}
 
 ),
 
@@ -128,15 +128,16 @@ unlisted_services as (
         int_unit_services.function_number,
         int_unit_services.service_cost
     from open_lists
-    inner join segment_members
+    inner join int_segment_unit_costs
         on
-            open_lists.segment_id = segment_members.segment_id
-            and open_lists.analysis_year = segment_members.analysis_year
+            open_lists.segment_id = int_segment_unit_costs.segment_id
+            and open_lists.analysis_year = int_segment_unit_costs.analysis_year
     inner join int_unit_services
         on
-            segment_members.population = int_unit_services.population
-            and segment_members.unit_id = int_unit_services.unit_id
-            and segment_members.analysis_year = int_unit_services.analysis_year
+            int_segment_unit_costs.population = int_unit_services.population
+            and int_segment_unit_costs.unit_id = int_unit_services.unit_id
+            and int_segment_unit_costs.analysis_year
+            = int_unit_services.analysis_year
     left join top_service_lines
         on
             open_lists.segment_id = top_service_lines.segment_id

@@ -18,9 +18,9 @@ segment_catalogue as (
 
 ),
 
-segment_members as (
+int_segment_unit_costs as (
 
-    select * from {{ ref('segment_members') }}
+    select * from {{ ref('int_segment_unit_costs') }}
 
 ),
 
@@ -32,10 +32,10 @@ analysis_years as (
 
 reference_members as (
 
-    select segment_members.*
-    from segment_members
+    select int_segment_unit_costs.*
+    from int_segment_unit_costs
     inner join segment_catalogue
-        on segment_members.segment_id = segment_catalogue.segment_id
+        on int_segment_unit_costs.segment_id = segment_catalogue.segment_id
     where segment_catalogue.is_reference
 
 ),
@@ -46,7 +46,7 @@ segment_sizes as (
         analysis_year,
         segment_id,
         count(*) as segment_size
-    from segment_members
+    from int_segment_unit_costs
     group by analysis_year, segment_id
 
 ),
@@ -54,24 +54,24 @@ segment_sizes as (
 units_in_references as (
 
     select
-        segment_members.population,
-        segment_members.analysis_year,
+        int_segment_unit_costs.population,
+        int_segment_unit_costs.analysis_year,
         reference_members.segment_id as whole_segment_id,
-        segment_members.segment_id as part_segment_id,
+        int_segment_unit_costs.segment_id as part_segment_id,
         count(*) as n_units_in_both
-    from segment_members
+    from int_segment_unit_costs
     inner join reference_members
         on
-            segment_members.population = reference_members.population
-            and segment_members.analysis_year
+            int_segment_unit_costs.population = reference_members.population
+            and int_segment_unit_costs.analysis_year
             = reference_members.analysis_year
-            and segment_members.unit_id = reference_members.unit_id
-    where segment_members.segment_id != reference_members.segment_id
+            and int_segment_unit_costs.unit_id = reference_members.unit_id
+    where int_segment_unit_costs.segment_id != reference_members.segment_id
     group by
-        segment_members.population,
-        segment_members.analysis_year,
+        int_segment_unit_costs.population,
+        int_segment_unit_costs.analysis_year,
         reference_members.segment_id,
-        segment_members.segment_id
+        int_segment_unit_costs.segment_id
 
 ),
 

@@ -20,18 +20,18 @@ int_analysis_years as (
 
 ),
 
-segment_members as (
+int_segment_unit_costs as (
 
-    select * from {{ ref('segment_members') }}
+    select * from {{ ref('int_segment_unit_costs') }}
 
 ),
 
 target_members as (
 
-    select segment_members.*
-    from segment_members
+    select int_segment_unit_costs.*
+    from int_segment_unit_costs
     inner join segment_catalogue
-        on segment_members.segment_id = segment_catalogue.segment_id
+        on int_segment_unit_costs.segment_id = segment_catalogue.segment_id
     where not segment_catalogue.is_reference
 
 ),

@@ -40,9 +40,9 @@ int_analysis_years as (
 
 ),
 
-segment_members as (
+int_segment_unit_costs as (
 
-    select * from {{ ref('segment_members') }}
+    select * from {{ ref('int_segment_unit_costs') }}
 
 ),
 
@@ -116,11 +116,11 @@ segment_years as (
 members_described as (
 
     select
-        segment_members.segment_id,
-        segment_members.analysis_year,
-        segment_members.unit_id,
+        int_segment_unit_costs.segment_id,
+        int_segment_unit_costs.analysis_year,
+        int_segment_unit_costs.unit_id,
         {%- for column in segment_columns()[4:] %}
-            segment_members.{{ column }},
+            int_segment_unit_costs.{{ column }},
         {%- endfor %}
         int_units_described.population,
         -- the threshold of the line under_cost_threshold
@@ -141,12 +141,12 @@ members_described as (
             int_units_described.n_{{ measure }},
         {%- endfor %}
         int_units_described.has_municipal_primary_care_and_hospital
-    from segment_members
+    from int_segment_unit_costs
     inner join int_units_described
         on
-            segment_members.population = int_units_described.population
-            and segment_members.unit_id = int_units_described.unit_id
-            and segment_members.analysis_year
+            int_segment_unit_costs.population = int_units_described.population
+            and int_segment_unit_costs.unit_id = int_units_described.unit_id
+            and int_segment_unit_costs.analysis_year
             = int_units_described.analysis_year
 
 ),

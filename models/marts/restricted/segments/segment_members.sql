@@ -1,45 +1,26 @@
+{{ config(materialized='view') }}
 -- One row per segment, unit and year with the unit's costs: all segment
--- tables in one (each segment_<id> selects its own rows). Person and family
--- level: restricted schema.
+-- tables in one (each segment_<id> selects its own rows), a view over
+-- int_segment_unit_costs. Person and family level: restricted schema.
 with
 
-int_segment_members as (
+int_segment_unit_costs as (
 
-    select * from {{ ref('int_segment_members') }}
-
-),
-
-int_unit_costs as (
-
-    select * from {{ ref('int_unit_costs') }}
-
-),
-
-unit_costs as (
-
-    select * from int_unit_costs
-    where is_in_population
+    select * from {{ ref('int_segment_unit_costs') }}
 
 ),
 
 final as (
 
     select
-        int_segment_members.segment_id,
-        int_segment_members.population,
-        int_segment_members.unit_id,
-        int_segment_members.analysis_year,
+        segment_id,
+        population,
+        unit_id,
+        analysis_year,
         {%- for column in segment_columns()[4:] %}
-            unit_costs.{{ column }}{% if not loop.last %},{% endif %}
+            {{ column }}{% if not loop.last %},{% endif %}
         {%- endfor %}
-    -- a left join: a member outside the population would keep its row (with
-    -- null costs) and fail the test segment_within_population, not vanish
-    from int_segment_members
-    left join unit_costs
-        on
-            int_segment_members.population = unit_costs.population
-            and int_segment_members.unit_id = unit_costs.unit_id
-            and int_segment_members.analysis_year = unit_costs.analysis_year
+    from int_segment_unit_costs
 
 )
 
