@@ -10,15 +10,9 @@
 {%- set indicators = cooccurrence_health_indicators() %}
 with
 
-complex_citizens as (
+int_complex_units as (
 
-    select * from {{ ref('complex_citizens') }}
-
-),
-
-complex_families as (
-
-    select * from {{ ref('complex_families') }}
+    select * from {{ ref('int_complex_units') }}
 
 ),
 
@@ -66,16 +60,10 @@ item_names as (
 complex_units as (
 
     select
-        'citizens' as population,
-        person_id as unit_id,
+        population,
+        unit_id,
         analysis_year
-    from complex_citizens
-    union all
-    select
-        'families' as population,
-        family_id as unit_id,
-        analysis_year
-    from complex_families
+    from int_complex_units
 
 ),
 

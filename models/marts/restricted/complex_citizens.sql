@@ -1,7 +1,12 @@
--- Complex citizens (Skanderborg's definition): total cost at least
--- var complex_citizen_min_cost AND (at least var complex_min_services municipal
--- services OR services from at least var complex_min_areas areas).
+-- Complex citizens (Skanderborg's definition, int_complex_units) with who
+-- they are and what they cost (person_costs).
 with
+
+int_complex_units as (
+
+    select * from {{ ref('int_complex_units') }}
+
+),
 
 person_costs as (
 
@@ -9,35 +14,27 @@ person_costs as (
 
 ),
 
-rules_applied as (
-
-    select
-        *,
-        total_cost >= {{ var('complex_citizen_min_cost') }} as meets_cost_rule,
-        n_services >= {{ var('complex_min_services') }} as meets_service_rule,
-        n_areas >= {{ var('complex_min_areas') }} as meets_area_rule
-    from person_costs
-    where is_in_population
-
-),
-
 final as (
 
     select
-        person_id,
-        analysis_year,
-        family_id,
-        sex,
-        age_at_reference_date,
-        total_cost,
-        municipal_cost,
-        regional_cost,
-        n_services,
-        n_areas,
-        meets_service_rule,
-        meets_area_rule
-    from rules_applied
-    where meets_cost_rule and (meets_service_rule or meets_area_rule)
+        person_costs.person_id,
+        person_costs.analysis_year,
+        person_costs.family_id,
+        person_costs.sex,
+        person_costs.age_at_reference_date,
+        person_costs.total_cost,
+        person_costs.municipal_cost,
+        person_costs.regional_cost,
+        person_costs.n_services,
+        person_costs.n_areas,
+        int_complex_units.meets_service_rule,
+        int_complex_units.meets_area_rule
+    from int_complex_units
+    inner join person_costs
+        on
+            int_complex_units.unit_id = person_costs.person_id
+            and int_complex_units.analysis_year = person_costs.analysis_year
+    where int_complex_units.population = 'citizens'
 
 )
 

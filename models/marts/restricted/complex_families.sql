@@ -1,7 +1,12 @@
--- Complex families (Skanderborg's definition): total cost at least
--- var complex_family_min_cost AND (at least var complex_min_services municipal
--- services OR services from at least var complex_min_areas areas).
+-- Complex families (Skanderborg's definition, int_complex_units) with their
+-- composition and what they cost (family_costs).
 with
+
+int_complex_units as (
+
+    select * from {{ ref('int_complex_units') }}
+
+),
 
 family_costs as (
 
@@ -9,34 +14,27 @@ family_costs as (
 
 ),
 
-rules_applied as (
-
-    select
-        *,
-        total_cost >= {{ var('complex_family_min_cost') }} as meets_cost_rule,
-        n_services >= {{ var('complex_min_services') }} as meets_service_rule,
-        n_areas >= {{ var('complex_min_areas') }} as meets_area_rule
-    from family_costs
-
-),
-
 final as (
 
     select
-        family_id,
-        analysis_year,
-        n_members,
-        n_children,
-        is_single_provider,
-        total_cost,
-        municipal_cost,
-        regional_cost,
-        n_services,
-        n_areas,
-        meets_service_rule,
-        meets_area_rule
-    from rules_applied
-    where meets_cost_rule and (meets_service_rule or meets_area_rule)
+        family_costs.family_id,
+        family_costs.analysis_year,
+        family_costs.n_members,
+        family_costs.n_children,
+        family_costs.is_single_provider,
+        family_costs.total_cost,
+        family_costs.municipal_cost,
+        family_costs.regional_cost,
+        family_costs.n_services,
+        family_costs.n_areas,
+        int_complex_units.meets_service_rule,
+        int_complex_units.meets_area_rule
+    from int_complex_units
+    inner join family_costs
+        on
+            int_complex_units.unit_id = family_costs.family_id
+            and int_complex_units.analysis_year = family_costs.analysis_year
+    where int_complex_units.population = 'families'
 
 )
 

@@ -1,6 +1,5 @@
-{{ config(materialized='view') }}
 -- One row per segment, unit and year with the unit's costs: all segment
--- tables in one (each segment_<id> selects its own rows), a view over
+-- tables in one (each segment_<id> selects its own rows), published from
 -- int_segment_unit_costs. Person and family level: restricted schema.
 with
 
