@@ -166,6 +166,16 @@ class Audit:
             if section == "top_services" and r["segment_size"] is None:
                 self.found("services_named_on_withheld_sheet", s, year, item)
 
+        # 1c. which list a service is on bounds a withheld figure of the list by the others
+        listed_of = defaultdict(list)
+        for (s, year, section, item), r in prof.items():
+            if section == "top_services":
+                listed_of[(s, year)].append(r)
+        for (s, year), lines in listed_of.items():
+            if any(r["n_units"] is None or r["total_cost"] is None for r in lines) \
+                    and any(r["top_list"] is not None for r in lines):
+                self.found("top_list_bounds_withheld", s, year)
+
         # 2. a ratio that gives back a withheld figure
         for r in prof.values():
             if r["total_cost"] is None and (r["mean_cost"] is not None or r["share_of_segment_cost"] is not None

@@ -17,6 +17,8 @@ import re
 import pandas as pd
 import pytest
 
+from .conftest import REPO
+
 
 @pytest.fixture(scope="module")
 def run_rules(build, warehouse):
@@ -375,10 +377,14 @@ def test_profile_lines_of_women_family_size_departments_and_both_top_lists(wareh
     )
     register = frame("select person_id, family_id, analysis_year, sex from intermediate.int_families_formed")
     years = frame("select analysis_year, year_start_date, year_end_date from intermediate.int_analysis_years")
+    relevant = pd.read_csv(REPO / "seeds" / "function_catalogue.csv", dtype=str)
+    relevant = set(relevant.loc[relevant["is_relevant"] == "true", "account_function"])
     deliveries = frame(
-        "select person_id, department, period_start_date, period_end_date "
+        "select person_id, function_number, department, period_start_date, period_end_date "
         "from intermediate.int_service_deliveries_validated where not is_rejected and department is not null"
     ).merge(years, how="cross")
+    # a service outside the analysis (schools, day care) grants no department of the sheet
+    deliveries = deliveries[deliveries.function_number.isin(relevant)]
     deliveries = deliveries[(deliveries.period_start_date <= deliveries.year_end_date)
                             & (deliveries.period_end_date >= deliveries.year_start_date)]
     services = frame("select population, unit_id, analysis_year, function_number, service_cost "

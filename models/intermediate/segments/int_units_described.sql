@@ -33,6 +33,12 @@ int_service_deliveries_weighted as (
 
 ),
 
+function_catalogue as (
+
+    select * from {{ ref('function_catalogue') }}
+
+),
+
 int_hospital_contacts_validated as (
 
     select * from {{ ref('int_hospital_contacts_validated') }}
@@ -95,13 +101,21 @@ chronic_conditions_counted as (
 person_departments as (
 
     -- the departments that granted a person's services in the year (a
-    -- delivery with days in it); none where the extract records none
+    -- delivery with days in it, of a function the analysis counts); none
+    -- where the extract records none
     select distinct
-        person_id,
-        analysis_year,
-        department
+        int_service_deliveries_weighted.person_id,
+        int_service_deliveries_weighted.analysis_year,
+        int_service_deliveries_weighted.department
     from int_service_deliveries_weighted
-    where department is not null and days_in_year > 0
+    inner join function_catalogue
+        on
+            int_service_deliveries_weighted.function_number
+            = function_catalogue.function_number
+    where
+        function_catalogue.is_relevant
+        and int_service_deliveries_weighted.department is not null
+        and int_service_deliveries_weighted.days_in_year > 0
 
 ),
 

@@ -25,6 +25,24 @@ segment_catalogue as (
 
 ),
 
+lists_with_withheld_lines as (
+
+    -- which list a service is on ranks it against the others: a service on
+    -- the most expensive list only costs more than every one on the most
+    -- frequent list only, so the flag is published only where no line of
+    -- the list is withheld, or it would bound a withheld figure
+    select distinct
+        int_segment_profile_cells.segment_id,
+        int_segment_profile_cells.analysis_year
+    from int_segment_profile_cells
+    inner join int_cells_withheld
+        on int_segment_profile_cells.cell_id = int_cells_withheld.cell_id
+    where
+        int_segment_profile_cells.section = 'top_services'
+        and int_cells_withheld.is_withheld
+
+),
+
 final as (
 
     select
@@ -37,7 +55,10 @@ final as (
         int_segment_profile_cells.item_name,
         int_segment_profile_cells.item_name_da,
         int_segment_profile_cells.item_rank,
-        int_segment_profile_cells.top_list,
+        case
+            when lists_with_withheld_lines.segment_id is null
+                then int_segment_profile_cells.top_list
+        end as top_list,
         case
             when not segment_cells.is_count_withheld
                 then int_segment_profile_cells.segment_size
@@ -111,6 +132,12 @@ final as (
             ]) }} = count_sum_cells.cell_id
     inner join segment_catalogue
         on int_segment_profile_cells.segment_id = segment_catalogue.segment_id
+    left join lists_with_withheld_lines
+        on
+            int_segment_profile_cells.segment_id
+            = lists_with_withheld_lines.segment_id
+            and int_segment_profile_cells.analysis_year
+            = lists_with_withheld_lines.analysis_year
     where
         not (
             int_segment_profile_cells.section = 'top_services'
