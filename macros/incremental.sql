@@ -164,21 +164,61 @@ new_rows as (
     ]) }}
 {%- endmacro %}
 
+{#- The seeds a node reads, directly or through the models it reads. -#}
+{% macro upstream_seeds(unique_id) -%}
+    {%- set seen = {} -%}
+    {%- set queue = [unique_id] -%}
+    {%- for current in queue -%}
+        {%- set parents = graph.nodes[current].get('depends_on', {})
+            .get('nodes', []) -%}
+        {%- for parent in parents
+            if parent not in seen and parent in graph.nodes -%}
+            {%- do seen.update({parent: true}) -%}
+            {%- do queue.append(parent) -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {%- set seeds = [] -%}
+    {%- for name in seen.keys() | sort if name.startswith('seed.') -%}
+        {%- do seeds.append(name) -%}
+    {%- endfor -%}
+    {{ return(seeds) }}
+{%- endmacro %}
+
 {#- The fingerprint of the reference data (the seeds) a model reads, from
-    their checksums: the months an incremental model keeps were classified
-    with it. Empty while dbt parses and in a unit test. -#}
+    their checksums (upstream_seeds): the months an incremental model keeps
+    were classified with it. Empty while dbt parses and in a unit test. -#}
 {% macro reference_fingerprint(unique_id) -%}
     {%- if not execute or unique_id not in graph.nodes -%}
         {{ return('') }}
     {%- endif -%}
     {%- set checksums = [] -%}
-    {%- for name in graph.nodes[unique_id].depends_on.nodes | sort
-        if name.startswith('seed.') -%}
+    {%- for name in upstream_seeds(unique_id) -%}
         {%- do checksums.append(
             name ~ '=' ~ graph.nodes[name].checksum.checksum
         ) -%}
     {%- endfor -%}
     {{ return(local_md5(checksums | join(';'))) }}
+{%- endmacro %}
+
+{#- An incremental model's table whose rows were not all built with the
+    expected value of a fingerprint column (or that predates the column):
+    the relation, or none. One row is enough to tell. -#}
+{% macro incremental_table_built_otherwise(node, column, expected) -%}
+    {%- set relation = adapter.get_relation(
+        database=node.database, schema=node.schema, identifier=node.alias
+    ) -%}
+    {%- if relation is none -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set columns = adapter.get_columns_in_relation(relation)
+        | map(attribute='name') | map('lower') | list -%}
+    {%- if column in columns and run_query(
+        'select 1 as built_otherwise from ' ~ relation ~ ' where ' ~ column
+        ~ " <> '" ~ expected ~ "' or " ~ column ~ ' is null limit 1'
+    ).rows | length == 0 -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {{ return(relation) }}
 {%- endmacro %}
 
 {#- on-run-start: an incremental run keeps the months built earlier, with the
@@ -192,36 +232,21 @@ new_rows as (
     {%- for node in graph.nodes.values()
         if node.resource_type == 'model'
         and node.config.materialized == 'incremental' -%}
-        {%- set relation = adapter.get_relation(
-            database=node.database, schema=node.schema,
-            identifier=node.alias
+        {%- set relation = incremental_table_built_otherwise(
+            node, 'reference_fingerprint', reference_fingerprint(node.unique_id)
         ) -%}
         {%- if relation is not none -%}
-            {%- set columns = adapter.get_columns_in_relation(relation)
-                | map(attribute='name') | map('lower') | list -%}
-            {%- set n_other = 1 -%}
-            {%- if 'reference_fingerprint' in columns -%}
-                {%- set n_other = run_query(
-                    'select count(*) from ' ~ relation
-                    ~ " where reference_fingerprint <> '"
-                    ~ reference_fingerprint(node.unique_id) ~ "'"
-                    ~ ' or reference_fingerprint is null'
-                ).rows[0][0] -%}
-            {%- endif -%}
-            {%- if n_other > 0 -%}
-                {%- set seeds = [] -%}
-                {%- for name in node.depends_on.nodes | sort
-                    if name.startswith('seed.') -%}
-                    {%- do seeds.append(name.split('.')[-1]) -%}
-                {%- endfor -%}
-                {{ exceptions.raise_compiler_error(
-                    "Refusing the incremental run: " ~ relation ~ " keeps "
-                    ~ "months built with other reference data than the "
-                    ~ "seeds of now (" ~ seeds | join(', ') ~ " changed, or "
-                    ~ "the table predates the check); rebuild them all: "
-                    ~ "dbt build --full-refresh."
-                ) }}
-            {%- endif -%}
+            {%- set seeds = [] -%}
+            {%- for name in upstream_seeds(node.unique_id) -%}
+                {%- do seeds.append(name.split('.')[-1]) -%}
+            {%- endfor -%}
+            {{ exceptions.raise_compiler_error(
+                "Refusing the incremental run: " ~ relation ~ " keeps "
+                ~ "months built with other reference data than the "
+                ~ "seeds of now (one of " ~ seeds | join(', ') ~ " changed, "
+                ~ "or the table predates the check); rebuild them all: "
+                ~ "dbt build --full-refresh."
+            ) }}
         {%- endif -%}
     {%- endfor -%}
 {% endmacro %}

@@ -112,30 +112,17 @@
     {%- for node in graph.nodes.values()
         if node.resource_type == 'model'
         and node.config.materialized == 'incremental' -%}
-        {%- set relation = adapter.get_relation(
-            database=node.database, schema=node.schema,
-            identifier=node.alias
+        {%- set relation = incremental_table_built_otherwise(
+            node, 'key_fingerprint', current
         ) -%}
         {%- if relation is not none -%}
-            {%- set columns = adapter.get_columns_in_relation(relation)
-                | map(attribute='name') | map('lower') | list -%}
-            {%- set n_other = 1 -%}
-            {%- if 'key_fingerprint' in columns -%}
-                {%- set n_other = run_query(
-                    'select count(*) from ' ~ relation
-                    ~ " where key_fingerprint <> '" ~ current ~ "'"
-                    ~ ' or key_fingerprint is null'
-                ).rows[0][0] -%}
-            {%- endif -%}
-            {%- if n_other > 0 -%}
-                {{ exceptions.raise_compiler_error(
-                    "Refusing the incremental run: " ~ relation ~ " was built "
-                    ~ "with another pseudonymisation key (its key_fingerprint "
-                    ~ "differs from this session's key). Restore the key, or "
-                    ~ "rebuild everything with the new one: dbt build "
-                    ~ "--full-refresh."
-                ) }}
-            {%- endif -%}
+            {{ exceptions.raise_compiler_error(
+                "Refusing the incremental run: " ~ relation ~ " was built "
+                ~ "with another pseudonymisation key (its key_fingerprint "
+                ~ "differs from this session's key). Restore the key, or "
+                ~ "rebuild everything with the new one: dbt build "
+                ~ "--full-refresh."
+            ) }}
         {%- endif -%}
     {%- endfor -%}
 {% endmacro %}

@@ -148,19 +148,17 @@ segment_units as (
 
 ),
 
-lines_equal_to_segments as (
+equal_line_pairs as (
 
     -- a line that counts the same units as another segment (Stevns' teenage
     -- girls: the women of the teenagers' sheet) publishes that segment's
     -- size and cost again: found in the data, as equal count and cost
-    -- (kind 'set', no residual: the line withheld with the segment)
     select
         {{ disclosure_cell_id([
             "'same_units'", 'set_lines.cell_id', 'segment_units.segment_cell_id'
         ]) }} as group_id,
-        'set' as group_kind,
-        segment_units.segment_cell_id as cell_id,
-        'whole' as cell_role
+        set_lines.cell_id as line_cell_id,
+        segment_units.segment_cell_id
     from int_segment_profile_cells as set_lines
     inner join segment_units
         on
@@ -173,26 +171,25 @@ lines_equal_to_segments as (
         set_lines.cost_measure = 'total_cost'
         and set_lines.cell_id != set_lines.segment_cell_id
         and set_lines.n_units > 0
+
+),
+
+lines_equal_to_segments as (
+
+    -- kind 'set', no residual: the line withheld with the segment
+    select
+        group_id,
+        'set' as group_kind,
+        segment_cell_id as cell_id,
+        'whole' as cell_role
+    from equal_line_pairs
     union all
     select
-        {{ disclosure_cell_id([
-            "'same_units'", 'set_lines.cell_id', 'segment_units.segment_cell_id'
-        ]) }} as group_id,
+        group_id,
         'set' as group_kind,
-        set_lines.cell_id,
+        line_cell_id as cell_id,
         'part' as cell_role
-    from int_segment_profile_cells as set_lines
-    inner join segment_units
-        on
-            set_lines.population = segment_units.population
-            and set_lines.analysis_year = segment_units.analysis_year
-            and set_lines.n_units = segment_units.segment_size
-            and set_lines.total_cost = segment_units.segment_cost
-            and set_lines.segment_id != segment_units.segment_id
-    where
-        set_lines.cost_measure = 'total_cost'
-        and set_lines.cell_id != set_lines.segment_cell_id
-        and set_lines.n_units > 0
+    from equal_line_pairs
 
 ),
 
